@@ -1,0 +1,63 @@
+"""Every setting of the web service, read from ``FRAMING_*`` environment variables here only.
+
+Defaults run out of the box on a laptop: a SQLite file in the working directory, no rate
+limit, CORS open to any origin (browser extensions and media-literacy pages call the API
+and no endpoint uses cookies). The README's configuration table lists the same names.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+from typing import Mapping
+
+from framing.inputs import MAX_TEXT_CHARS
+
+PREFIX = "FRAMING_"
+
+
+class ConfigError(ValueError):
+    """An environment variable holds a value the service cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    database_url: str = "sqlite:///framing.sqlite3"
+    max_body_bytes: int = 10 * 1024 * 1024
+    max_text_chars: int = MAX_TEXT_CHARS
+    max_batch_items: int = 20
+    max_batch_chars: int = 1_000_000
+    rate_limit: str = ""
+    rate_limit_storage: str = "memory://"
+    cors_origins: str = "*"
+    workers: int = 0  # 0: one per CPU core
+    threads: int = 2
+    timeout: int = 120
+    log_level: str = "info"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        environ = os.environ if environ is None else environ
+        values = {}
+        for field in fields(cls):
+            raw = environ.get(PREFIX + field.name.upper())
+            if raw is None:
+                continue
+            if field.type == "int":
+                try:
+                    values[field.name] = int(raw)
+                except ValueError as error:
+                    raise ConfigError(f"{PREFIX}{field.name.upper()} must be an integer, not {raw!r}") from error
+            else:
+                values[field.name] = raw.strip()
+        return cls(**values)
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+    @property
+    def worker_count(self) -> int:
+        """Analysis is CPU-bound: one worker per core uses the machine without thrashing."""
+        return self.workers if self.workers > 0 else (os.cpu_count() or 1)

@@ -1,0 +1,62 @@
+"""The ``framing`` command line: ``framing analyze FILE|-``.
+
+Errors in the input end the command with exit status 2 and one line on stderr naming the
+error code, never a traceback: the CLI is used in shell pipelines over many files.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from framing.analysis import analyze
+from framing.errors import FramingError
+from framing.inputs import decode
+
+INPUT_ERROR = 2
+
+
+def _fail(error: FramingError) -> None:
+    click.echo(f"framing: error: {error.code}: {error.message}", err=True)
+    sys.exit(INPUT_ERROR)
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        file = Path(path)
+        if not file.is_file():
+            click.echo(f"framing: error: file_not_found: {path} is not a readable file", err=True)
+            sys.exit(INPUT_ERROR)
+        raw = file.read_bytes()
+    return decode(raw)
+
+
+@click.group()
+@click.version_option(package_name="framing")
+def main() -> None:
+    """News framing analysis: attribution, sourcing balance, loaded terms, hedges, actor sentiment."""
+
+
+@main.command("analyze")
+@click.argument("file")
+@click.option("--title", help="The article's headline, analysed and reported separately.")
+@click.option("--profile", "profile_path", type=click.Path(dir_okay=False), help="Actor profile (JSON) with your own actors and sides.")
+@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json", show_default=True)
+def analyze_command(file: str, title: str | None, profile_path: str | None, output_format: str) -> None:
+    """Analyse one article (FILE, or - for standard input) and print its framing report."""
+    from framing.render import render_text
+
+    try:
+        text = _read(file)
+        profile = _read(profile_path) if profile_path else None
+        report = analyze(text, title=title, profile=profile)
+    except FramingError as error:
+        _fail(error)
+    if output_format == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(report))

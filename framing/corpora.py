@@ -1,0 +1,372 @@
+"""Load and validate the data files in ``corpora/`` once per process.
+
+The lexicons are data, reviewed like code and versioned on their own (see
+corpora/FORMAT.md): every report names the version of each file it used, so trend lines
+never silently mix incomparable analyses. Loading is cached, so the first analysis pays
+for parsing and later ones reuse the same objects.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Generic, Iterator, TypeVar
+
+from framing.errors import CorpusError
+from framing.text import Token, tokenize
+
+NUMBER_PLACEHOLDER = "<num>"
+STANCES = ("neutral", "distancing", "endorsing", "loaded")
+LOADED_CATEGORIES = (
+    "pejorative_label", "partisan_label", "contested_label", "emotive_adjective",
+    "intensifier", "loaded_verb", "euphemism", "sensational", "loaded_noun",
+)
+SOURCE_TYPES = ("person", "organization", "government", "media", "document", "anonymous")
+ACTOR_TYPES = ("state", "government", "organization", "armed_group", "media", "person", "group")
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusInfo:
+    name: str
+    version: str
+    description: str
+    entries: int
+    file: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    info: CorpusInfo
+    rows: list[dict[str, str]]
+
+
+def _data_files():
+    """corpora/ beside the package in a source checkout, else the installed ``framing.data``."""
+    checkout = Path(__file__).resolve().parent.parent / "corpora"
+    if (checkout / "FORMAT.md").is_file():
+        return checkout
+    return resources.files("framing.data")
+
+
+def read_table(filename: str, columns: tuple[str, ...]) -> Table:
+    """Parse one TSV corpus file: ``#`` header lines, a column row, then entries."""
+    try:
+        raw = (_data_files() / filename).read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise CorpusError(f"corpus file {filename} is missing") from error
+    header: dict[str, str] = {}
+    names: list[str] | None = None
+    rows: list[dict[str, str]] = []
+    for line_number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        if line.startswith("#"):
+            key, _, value = line[1:].partition(":")
+            if names is None and value:
+                header[key.strip().lower()] = value.strip()
+            continue
+        cells = line.split("\t")
+        if names is None:
+            names = [cell.strip() for cell in cells]
+            if tuple(names) != columns:
+                raise CorpusError(f"{filename}: columns {names} differ from {list(columns)}")
+            continue
+        if len(cells) != len(names):
+            raise CorpusError(f"{filename}:{line_number}: {len(cells)} cells, expected {len(names)}")
+        rows.append({name: cell.strip() for name, cell in zip(names, cells)})
+    if "version" not in header or "corpus" not in header:
+        raise CorpusError(f"{filename}: header must name its corpus and version")
+    info = CorpusInfo(header["corpus"], header["version"], header.get("description", ""), len(rows), filename)
+    return Table(info, rows)
+
+
+def split_list(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split("|") if item.strip()]
+
+
+def term_key(term: str, case_sensitive: bool = False) -> tuple[str, ...]:
+    """The token sequence a lexicon term matches, tokenised exactly as articles are."""
+    tokens = tokenize(term, 0, len(term))
+    return tuple(token.text if case_sensitive else token.lower for token in tokens)
+
+
+EntryT = TypeVar("EntryT")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[EntryT]):
+    first: int  # index of the first token in the matched sequence
+    last: int  # index of the last token (inclusive)
+    entry: EntryT
+
+
+class PhraseIndex(Generic[EntryT]):
+    """Longest-match lookup of single- and multi-word terms over a token sequence."""
+
+    def __init__(self, case_sensitive: bool = False):
+        self.case_sensitive = case_sensitive
+        self._entries: dict[tuple[str, ...], EntryT] = {}
+        self._longest = 1
+
+    def add(self, term: str, entry: EntryT) -> None:
+        key = term_key(term, self.case_sensitive)
+        if key:
+            self._entries.setdefault(key, entry)
+            self._longest = max(self._longest, len(key))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, term: str) -> EntryT | None:
+        return self._entries.get(term_key(term, self.case_sensitive))
+
+    def at(self, tokens: list[Token], position: int) -> PhraseMatch[EntryT] | None:
+        """The longest term starting at ``tokens[position]``, if any."""
+        for length in range(min(self._longest, len(tokens) - position), 0, -1):
+            window = tokens[position:position + length]
+            key = tuple(token.text if self.case_sensitive else token.lower for token in window)
+            entry = self._entries.get(key)
+            if entry is not None:
+                return PhraseMatch(position, position + length - 1, entry)
+        return None
+
+    def scan(self, tokens: list[Token]) -> Iterator[PhraseMatch[EntryT]]:
+        """Non-overlapping longest matches, left to right."""
+        position = 0
+        while position < len(tokens):
+            found = self.at(tokens, position)
+            if found is None:
+                position += 1
+                continue
+            yield found
+            position = found.last + 1
+
+
+@dataclass(frozen=True, slots=True)
+class SenseFilter:
+    """Context words that rule a lexicon match out ("tax regime", "May 5")."""
+
+    exclude_prev: frozenset[str]
+    exclude_next: frozenset[str]
+
+    @classmethod
+    def parse(cls, previous: str, following: str) -> "SenseFilter":
+        return cls(frozenset(w.lower() for w in split_list(previous)), frozenset(w.lower() for w in split_list(following)))
+
+    def rejects(self, tokens: list[Token], first: int, last: int) -> bool:
+        before = [token for token in tokens[max(0, first - 2):first] if token.is_word]
+        after = [token for token in tokens[last + 1:last + 3] if token.is_word]
+        return _any_listed(before, self.exclude_prev) or _any_listed(after, self.exclude_next)
+
+
+def _any_listed(tokens: list[Token], words: frozenset[str]) -> bool:
+    for token in tokens:
+        if token.lower in words or (NUMBER_PLACEHOLDER in words and token.text[0].isdigit()):
+            return True
+    return False
+
+
+# ---- reporting verbs ---------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ReportingCue:
+    lemma: str
+    kind: str  # verb | noun | phrase
+    stance: str
+    needs_recipient: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingVerbs:
+    info: CorpusInfo
+    index: PhraseIndex[ReportingCue]
+
+
+@functools.cache
+def reporting_verbs() -> ReportingVerbs:
+    table = read_table("reporting_verbs.tsv", ("lemma", "kind", "stance", "forms", "needs_recipient", "note"))
+    index: PhraseIndex[ReportingCue] = PhraseIndex()
+    for row in table.rows:
+        if row["stance"] not in STANCES or row["kind"] not in ("verb", "noun", "phrase"):
+            raise CorpusError(f"reporting_verbs.tsv: bad stance or kind in {row['lemma']!r}")
+        cue = ReportingCue(row["lemma"], row["kind"], row["stance"], row["needs_recipient"] == "yes")
+        for form in split_list(row["forms"]) or [row["lemma"]]:
+            index.add(form, cue)
+    return ReportingVerbs(table.info, index)
+
+
+# ---- hedges and boosters -------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class HedgeEntry:
+    term: str
+    kind: str  # hedge | booster
+    category: str
+    senses: SenseFilter
+
+
+@dataclass(frozen=True, slots=True)
+class HedgeLexicon:
+    info: CorpusInfo
+    index: PhraseIndex[HedgeEntry]
+
+
+@functools.cache
+def hedges() -> HedgeLexicon:
+    table = read_table("hedges.tsv", ("term", "kind", "category", "exclude_prev", "exclude_next", "note"))
+    index: PhraseIndex[HedgeEntry] = PhraseIndex()
+    for row in table.rows:
+        if row["kind"] not in ("hedge", "booster"):
+            raise CorpusError(f"hedges.tsv: bad kind for {row['term']!r}")
+        senses = SenseFilter.parse(row["exclude_prev"], row["exclude_next"])
+        index.add(row["term"], HedgeEntry(row["term"].lower(), row["kind"], row["category"], senses))
+    return HedgeLexicon(table.info, index)
+
+
+# ---- loaded terms --------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class LoadedEntry:
+    term: str
+    category: str
+    neutral: str | None
+    targets: tuple[str, ...]
+    senses: SenseFilter
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedLexicon:
+    info: CorpusInfo
+    index: PhraseIndex[LoadedEntry]
+
+
+@functools.cache
+def loaded_terms() -> LoadedLexicon:
+    table = read_table(
+        "loaded_terms.tsv",
+        ("term", "forms", "category", "neutral", "target", "exclude_prev", "exclude_next", "note"),
+    )
+    index: PhraseIndex[LoadedEntry] = PhraseIndex()
+    for row in table.rows:
+        if row["category"] not in LOADED_CATEGORIES:
+            raise CorpusError(f"loaded_terms.tsv: bad category {row['category']!r} for {row['term']!r}")
+        entry = LoadedEntry(
+            row["term"], row["category"], row["neutral"] or None, tuple(split_list(row["target"])),
+            SenseFilter.parse(row["exclude_prev"], row["exclude_next"]), row["note"],
+        )
+        for form in split_list(row["forms"]) or [row["term"]]:
+            index.add(form, entry)
+    return LoadedLexicon(table.info, index)
+
+
+# ---- actors --------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    state: str | None
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    metonyms: tuple[str, ...]
+    side: str
+
+    @property
+    def principal(self) -> str:
+        """Whose voice this actor speaks with: a ministry or minister speaks for its state."""
+        return self.state or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    info: CorpusInfo
+    actors: dict[str, Actor]
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    table = read_table("actors.tsv", ("id", "name", "type", "state", "aliases", "demonyms", "metonyms", "note"))
+    actors: dict[str, Actor] = {}
+    for row in table.rows:
+        if row["type"] not in ACTOR_TYPES:
+            raise CorpusError(f"actors.tsv: bad type {row['type']!r} for {row['id']!r}")
+        state = row["state"] or None
+        actors[row["id"]] = Actor(
+            row["id"], row["name"], row["type"], state, tuple(split_list(row["aliases"])),
+            tuple(split_list(row["demonyms"])), tuple(split_list(row["metonyms"])), side=state or row["id"],
+        )
+    return Gazetteer(table.info, actors)
+
+
+@dataclass(frozen=True, slots=True)
+class StateNoun:
+    term: str
+    kind: str  # organ | asset | title | place
+
+
+@dataclass(frozen=True, slots=True)
+class StateNouns:
+    info: CorpusInfo
+    index: PhraseIndex[StateNoun]
+
+
+@functools.cache
+def state_nouns() -> StateNouns:
+    table = read_table("state_nouns.tsv", ("term", "kind", "note"))
+    index: PhraseIndex[StateNoun] = PhraseIndex()
+    for row in table.rows:
+        if row["kind"] not in ("organ", "asset", "title", "place"):
+            raise CorpusError(f"state_nouns.tsv: bad kind for {row['term']!r}")
+        index.add(row["term"], StateNoun(row["term"].lower(), row["kind"]))
+    return StateNouns(table.info, index)
+
+
+# ---- source head nouns ---------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class SourceNoun:
+    term: str
+    type: str  # person | organization | government | media | document | anonymous
+    unnamed_is_anonymous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SourceNouns:
+    info: CorpusInfo
+    index: PhraseIndex[SourceNoun]
+
+
+@functools.cache
+def source_nouns() -> SourceNouns:
+    table = read_table("source_nouns.tsv", ("term", "type", "unnamed_is_anonymous", "note"))
+    index: PhraseIndex[SourceNoun] = PhraseIndex()
+    for row in table.rows:
+        if row["type"] not in SOURCE_TYPES:
+            raise CorpusError(f"source_nouns.tsv: bad type for {row['term']!r}")
+        index.add(row["term"], SourceNoun(row["term"], row["type"], row["unnamed_is_anonymous"] == "yes"))
+    return SourceNouns(table.info, index)
+
+
+def profile_file(name: str) -> dict:
+    """An example actor profile shipped in corpora/profiles/."""
+    return json.loads((_data_files() / "profiles" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def catalogue() -> list[CorpusInfo]:
+    """Every corpus file an analysis uses."""
+    loaders = (reporting_verbs, hedges, loaded_terms, gazetteer, state_nouns, source_nouns)
+    return [loader().info for loader in loaders]
+
+
+def versions() -> dict[str, str]:
+    """The version of every corpus file, for the report header."""
+    return {info.name: info.version for info in catalogue()}
+
+
+def load_all() -> None:
+    """Parse every corpus now (at start-up) rather than on the first request."""
+    catalogue()

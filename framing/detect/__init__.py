@@ -1,0 +1,1 @@
+"""Detectors: plain functions from a segmented document to findings."""

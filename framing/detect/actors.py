@@ -1,0 +1,239 @@
+"""Find mentions of actors: states, their organs and officials, groups, organisations, media.
+
+An actor is someone who can act or speak. "Russia said" and "Russian warplanes" mention
+Russia; "in Russia" and "the Syrian city of Aleppo" name a place, not an actor, and are
+skipped, so that "missing voices" and actor sentiment count the state, not the map.
+Titled people ("Iranian lawmaker Esmail Kosari", "U.S. Defense Secretary Ash Carter")
+become person actors affiliated with their state; their surname is recognised later on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from framing import corpora
+from framing.corpora import Actor, PhraseMatch
+from framing.profiles import ActorRegistry, NameHit
+from framing.spans import Span
+from framing.text import Document, Paragraph, Token
+
+# "in Syria", "to Ankara": a country or capital after these is a place, not an actor.
+LOCATIVE_PREPOSITIONS = frozenset(
+    "in into across over to from near throughout inside outside within around toward towards "
+    "through via at off along beyond between".split()
+)
+POSSESSIVE = frozenset({"’s", "'s"})
+# "the militant group" and "the jihadists" point back to the latest named armed group.
+_GROUP_DESCRIPTION_HEADS = frozenset(
+    "group organisation organization movement militants jihadists extremists terrorists militia".split()
+)
+_MAX_NAME_TOKENS = 4
+_NAME_CONNECTORS = frozenset({"al", "bin", "ibn", "de", "van", "von", "le", "la", "el", "du", "da"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    span: Span
+    actor: str
+    via: str  # name | alias | metonym | demonym | title | surname | coreference
+    paragraph: int
+    sentence: int
+    first: int  # first token (index into the paragraph's tokens)
+    last: int  # last token, inclusive
+
+
+@dataclass
+class ActorFindings:
+    mentions: list[ActorMention] = field(default_factory=list)
+    people: dict[str, Actor] = field(default_factory=dict)  # titled people found in this article
+
+    def in_paragraph(self, index: int) -> list[ActorMention]:
+        return [mention for mention in self.mentions if mention.paragraph == index]
+
+
+def find_actor_mentions(document: Document, registry: ActorRegistry) -> ActorFindings:
+    findings = ActorFindings()
+    surnames: dict[tuple[str, ...], str] = {}
+    for paragraph in document.paragraphs:
+        if paragraph.kind in ("credit",):
+            continue
+        _scan_paragraph(document, paragraph, registry, findings, surnames)
+    return findings
+
+
+def _scan_paragraph(document, paragraph: Paragraph, registry, findings, surnames) -> None:
+    state_nouns = corpora.state_nouns().index
+    tokens = paragraph.tokens
+    sentence_of = {token.index: sentence.index for sentence in paragraph.sentences for token in sentence.tokens}
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        hit = _longest(
+            registry.names.at(tokens, position),
+            registry.descriptors.at(tokens, position),
+            _surname_at(tokens, position, surnames),
+        )
+        demonym = registry.demonyms.at(tokens, position)
+        if demonym is not None and (hit is None or demonym.last >= hit.last):
+            consumed = _demonym_phrase(document, paragraph, demonym, registry, findings, surnames, sentence_of)
+            if consumed is not None:
+                position = consumed + 1
+                continue
+        if hit is not None:
+            actor = registry.actors.get(hit.entry.actor) or findings.people.get(hit.entry.actor)
+            if actor is not None and not _is_place(tokens, hit, actor, state_nouns):
+                findings.mentions.append(_mention(document, paragraph, hit.first, hit.last, actor.id, hit.entry.via, sentence_of))
+            position = hit.last + 1
+            continue
+        if demonym is not None:
+            position = demonym.last + 1
+            continue
+        coreferent = _group_description(document, paragraph, position, registry, findings, sentence_of)
+        if coreferent is not None:
+            position = coreferent + 1
+            continue
+        position += 1
+
+
+def _longest(*matches: PhraseMatch | None) -> PhraseMatch | None:
+    found = [match for match in matches if match is not None]
+    return max(found, key=lambda match: match.last - match.first) if found else None
+
+
+def _mention(document, paragraph, first, last, actor_id, via, sentence_of) -> ActorMention:
+    tokens = paragraph.tokens
+    return ActorMention(
+        document.span(tokens[first].start, tokens[last].end), actor_id, via,
+        paragraph.index, sentence_of.get(first, 0), first, last,
+    )
+
+
+def _is_place(tokens: list[Token], hit: PhraseMatch[NameHit], actor: Actor, state_nouns) -> bool:
+    """A state or its capital used as a location: "in Syria", "to Ankara", "Syria's west"."""
+    if actor.type != "state":
+        return False
+    previous = tokens[hit.first - 1].lower if hit.first > 0 else ""
+    if previous == "the" and hit.first > 1:
+        previous = tokens[hit.first - 2].lower
+    if previous in LOCATIVE_PREPOSITIONS:
+        return True
+    following = tokens[hit.last + 1:hit.last + 6]
+    if following and following[0].text in POSSESSIVE:
+        for offset in range(1, len(following)):
+            if not following[offset].is_word:
+                break
+            found = state_nouns.at(tokens, hit.last + 1 + offset)
+            if found is not None:
+                return found.entry.kind == "place"
+    return False
+
+
+def _demonym_phrase(document, paragraph, demonym, registry, findings, surnames, sentence_of) -> int | None:
+    """"Russian defense ministry", "Senior Iranian officials", "Iranian lawmaker Esmail Kosari".
+
+    A demonym names its state only when a state noun follows within three words ("Russian
+    air-and-sea campaign"); "Syrian city" or "Syrian migrants" describe, not act. Returns the
+    last token consumed, or None when no state noun follows.
+    """
+    tokens = paragraph.tokens
+    state_nouns = corpora.state_nouns().index
+    states = [(demonym.entry.actor, demonym.first)]
+    position = demonym.last + 1
+    # "Russian and U.S. warplanes": both demonyms share the noun that follows.
+    if position + 1 < len(tokens) and tokens[position].lower == "and":
+        second = registry.demonyms.at(tokens, position + 1)
+        if second is not None:
+            states.append((second.entry.actor, second.first))
+            position = second.last + 1
+    for offset in range(3):
+        index = position + offset
+        if index >= len(tokens) or not tokens[index].is_word:
+            break
+        noun = state_nouns.at(tokens, index)
+        if noun is None:
+            continue
+        if noun.entry.kind == "place":
+            return None
+        if noun.entry.kind == "title":
+            person_end = _named_person(document, paragraph, noun.last + 1, states[0][0], demonym.first, registry, findings, surnames, sentence_of)
+            if person_end is not None:
+                return person_end
+        last = noun.last
+        # take the whole noun phrase: "Saudi government official"
+        while last + 1 < len(tokens):
+            more = state_nouns.at(tokens, last + 1)
+            if more is None or more.entry.kind == "place":
+                break
+            last = more.last
+        for actor_id, first in states:
+            end = last if len(states) == 1 or first != states[0][1] else states[0][1]
+            findings.mentions.append(_mention(document, paragraph, first, max(end, first), actor_id, "demonym", sentence_of))
+        return last
+    return None
+
+
+def _named_person(document, paragraph, start, state_id, phrase_first, registry, findings, surnames, sentence_of) -> int | None:
+    """Capitalised words after a title are a person's name; register them as an actor."""
+    tokens = paragraph.tokens
+    end = start
+    while end < len(tokens) and end - start < _MAX_NAME_TOKENS:
+        token = tokens[end]
+        if token.is_capitalized and token.is_word or (token.lower in _NAME_CONNECTORS and end > start):
+            end += 1
+            continue
+        break
+    while end > start and not tokens[end - 1].is_capitalized:
+        end -= 1  # a name never ends on a connector
+    if end == start:
+        return None
+    name_tokens = tokens[start:end]
+    name = document.text[name_tokens[0].start:name_tokens[-1].end]
+    known = registry.names.at(tokens, start)
+    if known is not None and known.last == end - 1:
+        actor_id = known.entry.actor
+    else:
+        actor_id = "person:" + re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+        if actor_id not in findings.people:
+            findings.people[actor_id] = Actor(
+                id=actor_id, name=name, type="person", state=state_id,
+                aliases=(name,), demonyms=(), metonyms=(), side=registry.side_of(state_id),
+            )
+        if len(name_tokens) > 1:
+            surname = tuple(token.text for token in name_tokens[1:])
+            surnames.setdefault(surname, actor_id)
+    findings.mentions.append(_mention(document, paragraph, start, end - 1, actor_id, "title", sentence_of))
+    findings.mentions.append(_mention(document, paragraph, phrase_first, start - 1, state_id, "demonym", sentence_of))
+    return end - 1
+
+
+def _surname_at(tokens: list[Token], position: int, surnames: dict[tuple[str, ...], str]) -> PhraseMatch[NameHit] | None:
+    for surname, actor_id in surnames.items():
+        length = len(surname)
+        if tuple(token.text for token in tokens[position:position + length]) == surname:
+            return PhraseMatch(position, position + length - 1, NameHit(actor_id, "surname"))
+    return None
+
+
+def _group_description(document, paragraph, position, registry, findings, sentence_of) -> int | None:
+    """"the militant group" refers to the latest named armed group before it."""
+    tokens = paragraph.tokens
+    if tokens[position].lower != "the":
+        return None
+    for head in range(position + 1, min(position + 4, len(tokens))):
+        if not tokens[head].is_word or tokens[head].is_capitalized:
+            return None
+        if tokens[head].lower in _GROUP_DESCRIPTION_HEADS:
+            antecedent = _latest_armed_group(findings, registry)
+            if antecedent is None:
+                return None
+            findings.mentions.append(_mention(document, paragraph, position + 1, head, antecedent, "coreference", sentence_of))
+            return head
+    return None
+
+
+def _latest_armed_group(findings: ActorFindings, registry: ActorRegistry) -> str | None:
+    for mention in reversed(findings.mentions):
+        actor = registry.actors.get(mention.actor)
+        if actor is not None and actor.type == "armed_group" and mention.via != "coreference":
+            return actor.id
+    return None

@@ -1,0 +1,790 @@
+"""Attribution: who is said to have said what, and how the writer frames the saying.
+
+Each attribution links a *cue* (a reporting verb, noun or phrase: "said", "denial",
+"according to"), a *source* (who speaks) and the *content* (what they say), following the
+source-cue-content model of PARC (Pareti 2016) and PolNeAR (Newell et al. 2018). The rules
+below cover the shapes of wire copy, each named in ``pattern`` so a user can see why a
+span was read as an attribution:
+
+- ``quote_then_cue``: "“Daesh has exploited ...,” said one rebel commander"
+- ``source_cue_content``: "Le Drian said that Islamic State was ..."
+- ``content_source_cue``: "Islamic State fighters have seized villages ..., a monitoring group said"
+- ``relative_claim``: "a campaign that Moscow says has targeted the militant group"
+- ``quoted_as_saying``: "It quoted a Saudi government official as saying ..."
+- ``according_to``: "..., according to a UN estimate"
+- ``participle``: "..., accusing Assad's ally Moscow of pursuing ..."
+- ``noun_cue``: "a swift denial from Russia that the rockets hit their targets"
+- ``quote_continuation``: a quotation that carries on after its attribution, in the same
+  paragraph or the next one.
+
+Source phrases are found by walking outwards from the cue over the words a noun phrase
+can hold; there is no parser, so every rule stops at clause boundaries it can see
+(commas, conjunctions, relative pronouns, auxiliaries) and the tests pin its behaviour on
+real sentences.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from framing import corpora
+from framing.corpora import ReportingCue
+from framing.detect.actors import ActorFindings, ActorMention
+from framing.profiles import ActorRegistry
+from framing.spans import Span
+from framing.text import Document, Paragraph, Quote, Sentence, Token
+
+# Closed-class words that end a noun phrase when walking away from a cue.
+_CLAUSE_WORDS = frozenset(
+    "that which who whom whose when while as because but and or if although though after before "
+    "since where than so yet nor whether unless until despite".split()
+)
+# A source right after one of these speaks inside a subordinate clause ("because X said").
+_SUBORDINATORS = frozenset("that which who whom when while as because if although though after before since where whether unless until".split())
+_AUXILIARIES = frozenset(
+    "is are was were be been being has have had will would can could should shall may might must "
+    "did does do not never also".split()
+)
+_ADVERBS_NEAR_CUE = frozenset(
+    "also separately later earlier previously again further then once repeatedly publicly privately "
+    "recently officially still already just now often always initially subsequently however too "
+    "reportedly allegedly widely correctly falsely wrongly".split()
+)
+_DETERMINERS = frozenset("the a an one some several many two three four five other another this these those its their his her".split())
+_PRONOUNS = {"he": "person", "she": "person", "it": "nonperson", "they": "plural", "we": "plural", "i": "person"}
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
+    "afternoon evening night week month year weekend".split()
+)
+_VENUES = frozenset(
+    "statement interview speech post tweet briefing conference letter televised address message "
+    "release report video remarks".split()
+)
+_MAX_SOURCE_TOKENS = 12
+# After "that Moscow says", a verb or auxiliary means the clause has lost its subject to
+# the noun it modifies: a relative clause ("a campaign that Moscow says has targeted ...").
+_RELATIVE_VERB_STARTS = _AUXILIARIES | frozenset("targets targeted targeting hit struck killed".split())
+_PARTICIPLE_CUES = frozenset({"saying", "adding", "accusing", "claiming", "insisting", "arguing", "warning", "noting", "denying", "calling", "alleging", "stressing", "describing"})
+# Words that never sit inside a source phrase: the infinitive marker and pronouns (a lone
+# pronoun source is taken separately and resolved to its antecedent).
+_NOT_IN_SOURCE = frozenset("to it he she they we i you him them us".split())
+# Say-type verbs take a bare clause ("Turkey said it was concerned"); verbs with a stance
+# need "that", a quotation or a colon, or they are read in their other senses ("Moscow has
+# maintained a naval facility", "we know the way").
+_BARE_CLAUSE_STANCES = frozenset({"neutral"})
+_HEDGE_MARKERS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "so-called", "apparently"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    span: Span
+    actor: str | None
+    type: str
+    anonymous: bool
+    side: str
+    resolved_from: Span | None = None  # the pronoun ("he", "It") this source was resolved from
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    span: Span
+    lemma: str
+    stance: str
+
+
+@dataclass
+class Attribution:
+    paragraph: int
+    sentence: int
+    pattern: str
+    cue: Cue
+    source: Source | None
+    content: Span | None
+    quote: str = "indirect"  # direct | indirect | partial | mixed
+    embedded: bool = False
+    hedged: bool = False
+    hedge_reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    document: Document
+    registry: ActorRegistry
+    actors: ActorFindings
+    found: list[Attribution]
+
+
+def find_attributions(document: Document, registry: ActorRegistry, actors: ActorFindings) -> list[Attribution]:
+    context = _Context(document, registry, actors, [])
+    for paragraph in document.paragraphs:
+        if paragraph.kind in ("caption", "credit"):
+            continue
+        _find_in_paragraph(context, paragraph)
+    for attribution in context.found:
+        _classify(context, attribution)
+    return context.found
+
+
+# ---- the paragraph walk ------------------------------------------------------------------
+
+def _find_in_paragraph(context: _Context, paragraph: Paragraph) -> None:
+    verbs = corpora.reporting_verbs().index
+    used: set[int] = set()
+    tokens = paragraph.tokens
+    before = len(context.found)
+    for quote in paragraph.quotes:
+        _quote_then_cue(context, paragraph, quote, verbs, used)
+    for sentence in paragraph.sentences:
+        stokens = sentence.tokens
+        position = 0
+        while position < len(stokens):
+            match = verbs.at(stokens, position)
+            if match is None or stokens[match.first].index in used:
+                position += 1
+                continue
+            first, last = stokens[match.first].index, stokens[match.last].index
+            cue_tokens = tokens[first:last + 1]
+            if _is_cue(tokens, first, last, match.entry) and paragraph.quote_at(tokens[first].start, tokens[last].end) is None:
+                found = _attribution_at(context, paragraph, sentence, first, last, match.entry)
+                if found is not None:
+                    context.found.append(found)
+                    used.update(range(first, last + 1))
+            position = match.last + 1 if cue_tokens else position + 1
+    _continue_quotes(context, paragraph, before)
+
+
+def _is_cue(tokens: list[Token], first: int, last: int, cue: ReportingCue) -> bool:
+    """Reporting verbs double as nouns and names: "Islamic State", "media reports"."""
+    head = tokens[first]
+    if head.is_capitalized and first > 0 and tokens[first - 1].text not in "“\"(":
+        return False  # mid-sentence capital: part of a name
+    if cue.kind == "verb":
+        previous = tokens[first - 1].lower if first > 0 else ""
+        if previous in _DETERMINERS or previous in ("’s", "'s"):
+            return False  # "the report", "Russia's claims"
+        if previous == "to":
+            return False  # "Seeking to underline", "expected to speak": no one has said anything yet
+    return True
+
+
+def _attribution_at(context, paragraph, sentence, first, last, cue) -> Attribution | None:
+    tokens = paragraph.tokens
+    cue_span = _span(context, tokens, first, last)
+    lower = tokens[first].lower
+    if cue.kind == "phrase":
+        return _according_to(context, paragraph, sentence, first, last, cue)
+    if cue.kind == "noun":
+        return _noun_cue(context, paragraph, sentence, first, last, cue)
+    if cue.lemma == "quote":
+        quoted = _quoted_as_saying(context, paragraph, sentence, first, last, cue)
+        if quoted is not None:
+            return quoted
+    if lower in _PARTICIPLE_CUES and first > 0 and tokens[first - 1].text == ",":
+        return _participle(context, paragraph, sentence, first, last, cue)
+    return _verb_cue(context, paragraph, sentence, first, last, cue, cue_span)
+
+
+def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attribution | None:
+    tokens = paragraph.tokens
+    start_limit = sentence.tokens[0].index
+    end_limit = sentence.tokens[-1].index
+    source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
+    appositive = None
+    if source_end >= start_limit and tokens[source_end].text == ",":
+        appositive = _appositive_source(tokens, source_end, start_limit)
+        if appositive is None:
+            # "..., said the minister." : the source follows the cue, the content precedes it
+            source_range = _forward_np(tokens, last + 1, end_limit)
+            content = _content_before(context, paragraph, sentence, source_end)
+            if source_range is None or content is None:
+                return None
+            return _make(context, paragraph, sentence, "content_source_cue", cue, cue_span, source_range, content)
+    source_range = appositive or _backward_np(tokens, source_end, start_limit) or _single_pronoun(tokens, source_end, start_limit)
+    if source_range is None:
+        return None
+    source_first = source_range[0]
+    before_source = tokens[source_first - 1] if source_first > start_limit else None
+    after = _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient)
+    if before_source is not None and before_source.lower in ("that", "which") and after <= end_limit and tokens[after].lower in _RELATIVE_VERB_STARTS:
+        content = _clause_from(context, paragraph, after, end_limit)
+        attribution = _make(context, paragraph, sentence, "relative_claim", cue, cue_span, source_range, content)
+        attribution.embedded = True
+        attribution.hedged = True
+        attribution.hedge_reasons.append("embedded_claim")
+        return attribution
+    content = _content_after(context, paragraph, after, end_limit)
+    if content is not None and cue.stance not in _BARE_CLAUSE_STANCES and not _introduces_clause(tokens, after, paragraph):
+        content = None
+    if content is None and before_source is not None and before_source.text == ",":
+        content = _content_before(context, paragraph, sentence, source_first - 1)
+        pattern = "content_source_cue"
+    else:
+        pattern = "source_cue_content"
+    if content is None:
+        return None
+    attribution = _make(context, paragraph, sentence, pattern, cue, cue_span, source_range, content)
+    if before_source is not None and before_source.lower in _SUBORDINATORS:
+        attribution.embedded = True
+    return attribution
+
+
+def _introduces_clause(tokens: list[Token], position: int, paragraph: Paragraph) -> bool:
+    if position >= len(tokens):
+        return False
+    token = tokens[position]
+    return token.lower == "that" or token.text == ":" or paragraph.quote_at(token.start, token.end) is not None
+
+
+def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: set[int]) -> None:
+    """“...,” said X  /  “...,” X said  /  “...,” X says, adding ..."""
+    tokens = paragraph.tokens
+    after = [token for token in tokens if token.start >= quote.end]
+    if not after or not quote.closed:
+        return
+    position = after[0].index
+    if tokens[position].text == ",":
+        position += 1
+    cue_match = verbs.at(tokens, position) if position < len(tokens) else None
+    sentence = _sentence_of(paragraph, quote.start)
+    if cue_match is not None and cue_match.entry.kind == "verb":
+        source_range = _forward_np(tokens, cue_match.last + 1, len(tokens) - 1)
+        cue_first, cue_last = cue_match.first, cue_match.last
+    else:
+        source_range = None
+        for end in range(position, min(position + _MAX_SOURCE_TOKENS, len(tokens))):
+            cue_match = verbs.at(tokens, end)
+            if cue_match is not None and cue_match.entry.kind == "verb" and end > position:
+                source_range = _backward_np(tokens, end - 1, position) or _single_pronoun(tokens, end - 1, position)
+                cue_first, cue_last = cue_match.first, cue_match.last
+                break
+            if not tokens[end].is_word and tokens[end].text not in ".-’'":
+                return
+    if source_range is None or cue_match is None:
+        return
+    content = _inner(context, quote)
+    cue_span = _span(context, tokens, cue_first, cue_last)
+    attribution = _make(context, paragraph, sentence, "quote_then_cue", cue_match.entry, cue_span, source_range, content)
+    context.found.append(attribution)
+    used.update(range(cue_first, cue_last + 1))
+
+
+def _continue_quotes(context: _Context, paragraph: Paragraph, first_new: int) -> None:
+    """Quotations with no cue of their own carry on an attribution already made.
+
+    News copy attributes a long quotation once: “A,” he said. “B.” Or it runs a quotation
+    over several paragraphs, each reopening the mark. The uncued quotation inherits the
+    latest quoting attribution in this paragraph, or, when it continues the previous
+    paragraph's open quotation, the latest one there.
+    """
+    own = context.found[first_new:]
+    covered = [a.content for a in context.found if a.content is not None]
+    for quote in paragraph.quotes:
+        inner = _inner(context, quote)
+        if any(span.overlaps(inner) for span in covered):
+            continue
+        carrier = None
+        quoting_here = [a for a in own if a.quote in ("direct", "mixed") or a.pattern == "quote_then_cue"]
+        if quoting_here and quote.start > quoting_here[0].cue.span.start:
+            carrier = quoting_here[-1]
+        elif quote.continues or _is_whole_paragraph(paragraph, quote):
+            earlier = [a for a in context.found[:first_new] if a.paragraph == paragraph.index - 1 and a.source is not None]
+            carrier = earlier[-1] if earlier else None
+        if carrier is None or carrier.source is None:
+            continue
+        sentence = _sentence_of(paragraph, quote.start)
+        context.found.append(Attribution(paragraph.index, sentence.index, "quote_continuation", carrier.cue, carrier.source, inner, quote="direct"))
+        covered.append(inner)
+
+
+def _is_whole_paragraph(paragraph: Paragraph, quote: Quote) -> bool:
+    return quote.start == paragraph.start and quote.end >= paragraph.end - 1
+
+
+# ---- cue-specific frames -------------------------------------------------------------------
+
+def _according_to(context, paragraph, sentence, first, last, cue) -> Attribution | None:
+    """"..., according to X" or "According to X, ...": the source follows the phrase."""
+    tokens = paragraph.tokens
+    start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
+    source_range = _forward_np(tokens, last + 1, end_limit)
+    if source_range is None:
+        return None
+    cue_span = _span(context, tokens, first, last)
+    after_source = source_range[1] + 1
+    if first == start_limit or (first > start_limit and tokens[first - 1].text in "“\""):
+        if after_source <= end_limit and tokens[after_source].text == ",":
+            content = _content_after(context, paragraph, after_source + 1, end_limit)
+        else:
+            content = None
+    else:
+        end = first - 1
+        while end >= start_limit and not tokens[end].is_word and tokens[end].text not in "”\"":
+            end -= 1
+        content = _span(context, tokens, start_limit, end) if end >= start_limit else None
+    if content is None:
+        return None
+    return _make(context, paragraph, sentence, "according_to", cue, cue_span, source_range, content)
+
+
+def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | None:
+    """"Russia's denial that ...", "a denial from Russia that ...": needs a source and content."""
+    tokens = paragraph.tokens
+    start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
+    source_range = None
+    position = last + 1
+    if first - 1 > start_limit and tokens[first - 1].text in ("’s", "'s"):
+        source_range = _backward_np(tokens, first - 2, start_limit)
+    elif position <= end_limit and tokens[position].lower in ("from", "by"):
+        source_range = _forward_np(tokens, position + 1, end_limit)
+        if source_range is not None:
+            position = source_range[1] + 1
+    if source_range is None:
+        return None
+    if position <= end_limit and tokens[position].lower == "that":
+        content = _clause_from(context, paragraph, position + 1, end_limit)
+    elif position <= end_limit and tokens[position].text == ":":
+        content = _content_after(context, paragraph, position + 1, end_limit)
+    else:
+        content = None
+    if content is None:
+        return None
+    cue_span = _span(context, tokens, first, last)
+    attribution = _make(context, paragraph, sentence, "noun_cue", cue, cue_span, source_range, content)
+    attribution.embedded = True
+    return attribution
+
+
+def _quoted_as_saying(context, paragraph, sentence, first, last, cue) -> Attribution | None:
+    """"It quoted a Saudi government official as saying ...": the quoted person is the source."""
+    tokens = paragraph.tokens
+    end_limit = sentence.tokens[-1].index
+    for position in range(last + 1, min(last + 1 + _MAX_SOURCE_TOKENS, end_limit)):
+        if tokens[position].lower == "as" and position + 1 <= end_limit and tokens[position + 1].lower == "saying":
+            if position == last + 1:
+                return None
+            source_range = (last + 1, position - 1)
+            content = _content_after(context, paragraph, _skip_that(tokens, position + 2, end_limit), end_limit)
+            if content is None:
+                return None
+            cue_span = _span(context, tokens, first, last)
+            return _make(context, paragraph, sentence, "quoted_as_saying", cue, cue_span, source_range, content)
+    return None
+
+
+def _participle(context, paragraph, sentence, first, last, cue) -> Attribution | None:
+    """"The United States has ruled out ..., accusing Moscow of ...": the subject speaks."""
+    tokens = paragraph.tokens
+    start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
+    subject = _backward_np_from_start(tokens, start_limit, first - 2)
+    content = _content_after(context, paragraph, last + 1, end_limit)
+    if subject is None or content is None:
+        return None
+    cue_span = _span(context, tokens, first, last)
+    attribution = _make(context, paragraph, sentence, "participle", cue, cue_span, subject, content)
+    attribution.embedded = True
+    return attribution
+
+
+# ---- noun phrases ---------------------------------------------------------------------------
+
+def _np_word(token: Token) -> bool:
+    if not token.is_word and token.text not in ("’s", "'s", "-", "&"):
+        return False
+    return token.lower not in _CLAUSE_WORDS and token.lower not in _AUXILIARIES and token.lower not in _NOT_IN_SOURCE
+
+
+def _single_pronoun(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
+    """"he said", "It says": a lone pronoun right before the cue."""
+    if end >= limit and tokens[end].lower in _PRONOUNS and (end == limit or not _np_word(tokens[end - 1])):
+        return end, end
+    return None
+
+
+def _backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``tokens[end]``, walking left to ``limit``."""
+    if end < limit:
+        return None
+    position = end
+    verbs = corpora.reporting_verbs().index
+    while position >= limit and end - position < _MAX_SOURCE_TOKENS:
+        token = tokens[position]
+        if not _np_word(token) or (verbs.at(tokens, position) is not None and not token.is_capitalized):
+            break
+        position -= 1
+        if token.lower in _DETERMINERS and token.lower not in ("its", "their", "his", "her"):
+            break  # a determiner opens the phrase
+    first = position + 1
+    while first <= end and tokens[first].lower in ("and", "of", "for", "in", "with", "’s", "'s"):
+        first += 1
+    if first > end or not any(token.is_word for token in tokens[first:end + 1]):
+        return None
+    return first, end
+
+
+def _forward_np(tokens: list[Token], start: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase starting at ``tokens[start]``: "one rebel commander with fighters in the region"."""
+    position = start
+    while position <= limit and position - start < _MAX_SOURCE_TOKENS:
+        token = tokens[position]
+        if not token.is_word and token.text not in ("’s", "'s", "-", "&"):
+            break
+        if token.lower in _CLAUSE_WORDS or (token.lower in _AUXILIARIES and position > start):
+            break
+        if token.lower in ("on", "in", "at") and position + 1 <= limit and _is_time_or_venue(tokens, position + 1, limit):
+            break
+        position += 1
+    end = position - 1
+    while end >= start and tokens[end].lower in ("of", "for", "in", "with", "the", "a", "and", "on", "at"):
+        end -= 1
+    if end < start:
+        return None
+    return start, end
+
+
+def _backward_np_from_start(tokens, start: int, end: int) -> tuple[int, int] | None:
+    """The subject at the start of a sentence: "The United States has ruled out ..."."""
+    position = start
+    while position <= end and _np_word(tokens[position]) and position - start < _MAX_SOURCE_TOKENS:
+        if position > start and not tokens[position].is_capitalized and tokens[position].lower not in ("of", "’s", "'s"):
+            break
+        position += 1
+    return (start, position - 1) if position > start else None
+
+
+def _appositive_source(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
+    """"The Observatory, which monitors ..., said" / "One of those groups, Liwa Suqour al-Jabal, said"."""
+    opening = comma - 1
+    while opening >= limit and tokens[opening].text != ",":
+        opening -= 1
+    if opening < limit or opening == comma - 1:
+        return None
+    first_inside = tokens[opening + 1]
+    if first_inside.is_capitalized and first_inside.lower not in _DETERMINERS:
+        inside = _backward_np(tokens, comma - 1, opening + 1)
+        if inside is not None and inside[0] == opening + 1:
+            return inside
+    return _backward_np(tokens, opening - 1, limit)
+
+
+def _skip_back_adverbs(tokens: list[Token], position: int, limit: int) -> int:
+    """Step left over "has also", "on Friday" and the like between a source and its cue."""
+    while position >= limit:
+        lower = tokens[position].lower
+        if lower in _ADVERBS_NEAR_CUE or lower in _AUXILIARIES:
+            position -= 1
+        elif lower in _TIME_WORDS and position - 1 >= limit and tokens[position - 1].lower in ("on", "last", "this", "late", "early"):
+            position -= 2
+            if position >= limit and tokens[position].lower in ("late", "early"):
+                position -= 1
+        else:
+            break
+    return position
+
+
+def _is_time_or_venue(tokens: list[Token], position: int, limit: int) -> bool:
+    token = tokens[position]
+    if token.lower in _TIME_WORDS or token.text[0].isdigit():
+        return True
+    if token.lower in ("a", "an", "the") and position + 1 <= limit:
+        following = tokens[position + 1].lower
+        return following in _VENUES or following in ("news", "press")
+    return False
+
+
+def _skip_forward_adjuncts(tokens: list[Token], position: int, limit: int, needs_recipient: bool) -> int:
+    """Step right over "Reuters", ", however,", "on Friday in London" to where content starts."""
+    if needs_recipient and position <= limit:
+        start = position
+        if tokens[position].lower in ("the", "a", "an"):
+            position += 1
+        while position <= limit and position - start < 5 and tokens[position].is_word and (
+            tokens[position].is_capitalized or position == start or tokens[position - 1].lower in ("the", "a", "an", "news", "press")
+        ) and tokens[position].lower not in ("that",):
+            position += 1
+    while position <= limit:
+        token = tokens[position]
+        if token.text == "," or token.lower in _ADVERBS_NEAR_CUE:
+            position += 1
+        elif token.lower in ("on", "late", "early", "last", "this") and position + 1 <= limit and _is_time_or_venue(tokens, position + 1, limit):
+            position += 2
+            if position <= limit and tokens[position - 1].lower in ("on",) and tokens[position].lower in _TIME_WORDS:
+                position += 1
+        elif token.lower in ("in", "at", "on") and position + 1 <= limit and (
+            tokens[position + 1].is_capitalized and tokens[position + 1].lower not in _PRONOUNS
+        ):
+            position += 2
+            while position <= limit and tokens[position].is_capitalized and tokens[position].is_word:
+                position += 1
+        elif token.lower in ("in", "at", "during", "on") and position + 1 <= limit and _is_time_or_venue(tokens, position + 1, limit):
+            position += 2
+            while position <= limit and tokens[position].is_word and tokens[position].lower not in ("that",) and (
+                tokens[position].lower in _VENUES or tokens[position].lower in ("conference", "briefing", "news", "press")
+            ):
+                position += 1
+        else:
+            break
+    return position
+
+
+def _skip_that(tokens: list[Token], position: int, limit: int) -> int:
+    if position <= limit and tokens[position].lower == "that":
+        return position + 1
+    return position
+
+
+# ---- content spans --------------------------------------------------------------------------
+
+def _content_after(context, paragraph: Paragraph, position: int, limit: int) -> Span | None:
+    """What follows the cue up to the end of the sentence (or of a quotation begun there)."""
+    tokens = paragraph.tokens
+    if position <= limit and tokens[position].text == ":":
+        position += 1
+    if position <= limit and tokens[position].lower == "that":
+        position += 1
+        if position <= limit and tokens[position].text == ",":  # "said that, as yet, no ..."
+            closing = position + 1
+            while closing <= limit and tokens[closing].text != ",":
+                closing += 1
+            position = closing + 1
+    if position > limit or tokens[position].text in (",", ".", ";"):
+        return None
+    end = limit
+    while end > position and tokens[end].text in (".", ",", ";", ":") :
+        end -= 1
+    start_char = tokens[position].start
+    end_char = tokens[end].end
+    quote = paragraph.quote_at(start_char, start_char + 1)
+    if quote is not None and quote.end > end_char:
+        end_char = quote.end
+    words = [token for token in tokens[position:end + 1] if token.is_word]
+    if len(words) < 2:
+        return None
+    return context.document.span(start_char, end_char)
+
+
+def _clause_from(context, paragraph: Paragraph, position: int, limit: int) -> Span | None:
+    """A clause up to the next comma or the end of the sentence."""
+    tokens = paragraph.tokens
+    end = position
+    while end <= limit and tokens[end].text not in (",", ";", ".", "—", "–"):
+        end += 1
+    if end - 1 < position:
+        return None
+    return _span(context, tokens, position, end - 1)
+
+
+def _content_before(context, paragraph: Paragraph, sentence: Sentence, comma: int) -> Span | None:
+    """"CONTENT, a monitoring group said": the sentence up to the comma before the source."""
+    tokens = paragraph.tokens
+    start = sentence.tokens[0].index
+    end = comma - 1
+    while end >= start and tokens[end].text in (",", "”", '"') :
+        end -= 1
+    while start <= end and tokens[start].text in ("“", '"'):
+        start += 1
+    if end < start:
+        return None
+    start_char = tokens[start].start
+    quote = paragraph.quote_at(tokens[end].start, tokens[end].end)
+    if quote is not None and quote.inner_start < start_char:
+        start_char = quote.inner_start
+    return context.document.span(start_char, tokens[end].end)
+
+
+def _inner(context, quote: Quote) -> Span:
+    """A quotation's words without its marks or the comma that closes it off."""
+    start, end = quote.inner_start, quote.inner_end
+    text = context.document.text
+    while end > start and text[end - 1] in ",. ":
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return context.document.span(start, end)
+
+
+# ---- building and classifying ---------------------------------------------------------------
+
+def _span(context, tokens: list[Token], first: int, last: int) -> Span:
+    return context.document.span(tokens[first].start, tokens[last].end)
+
+
+def _sentence_of(paragraph: Paragraph, offset: int) -> Sentence:
+    for sentence in paragraph.sentences:
+        if sentence.start <= offset < sentence.end + 1:
+            return sentence
+    return paragraph.sentences[-1]
+
+
+def _make(context, paragraph, sentence, pattern, cue: ReportingCue, cue_span: Span, source_range, content) -> Attribution:
+    tokens = paragraph.tokens
+    source_span = _span(context, tokens, *source_range)
+    return Attribution(
+        paragraph.index, sentence.index, pattern, Cue(cue_span, cue.lemma, cue.stance),
+        _source(context, paragraph, source_span), content,
+    )
+
+
+def _source(context: _Context, paragraph: Paragraph, span: Span) -> Source:
+    """Type, actor, side and anonymity of a source phrase."""
+    words = span.text.split()
+    pronoun = _PRONOUNS.get(span.text.lower())
+    if pronoun is not None:
+        antecedent = _antecedent(context, paragraph, span, pronoun)
+        if antecedent is not None:
+            return Source(antecedent.span, antecedent.actor, antecedent.type, antecedent.anonymous, antecedent.side, resolved_from=span)
+        return Source(span, None, "anonymous" if pronoun != "person" else "person", False, "unknown")
+    mentions = [m for m in context.actors.mentions if span.start <= m.span.start and m.span.end <= span.end]
+    actor = _principal_mention(context, mentions)
+    head = _head_noun(span)
+    named = _has_name(context, span, mentions)
+    if actor is None and head is not None and not named:
+        actor = _definite_institution(context, span, head)
+    actor_record = _actor_record(context, actor.actor) if actor else None
+    if actor_record is not None and actor_record.type == "person":
+        kind = "person"
+    elif head is not None:
+        kind = head.type
+    elif actor_record is not None:
+        kind = {"state": "government", "government": "government", "media": "media", "person": "person"}.get(actor_record.type, "organization")
+    else:
+        kind = "person" if len(words) in (2, 3) and all(w[0].isupper() for w in words) else "organization"
+    affiliation_only = actor_record is None or actor.via in ("demonym", "coreference") or actor_record.type == "group"
+    anonymous = (not named and (head is None or head.unnamed_is_anonymous) and affiliation_only and kind != "document") or kind == "anonymous"
+    side = context.registry.side_of(actor.actor) if actor else "unknown"
+    if actor is not None and actor_record is not None and actor_record.type == "person" and actor_record.state:
+        side = context.registry.side_of(actor_record.state) if actor_record.id.startswith("person:") else side
+    return Source(span, actor.actor if actor else None, kind, anonymous, side)
+
+
+def _actor_record(context: _Context, actor_id: str):
+    return context.registry.actors.get(actor_id) or context.actors.people.get(actor_id)
+
+
+_TYPE_RANK = {"person": 0, "media": 1, "government": 2, "armed_group": 3, "organization": 3, "group": 5, "state": 4}
+
+
+def _principal_mention(context: _Context, mentions: list[ActorMention]) -> ActorMention | None:
+    """The most specific actor in a source phrase: the minister over his state."""
+    best = None
+    best_rank = 99
+    for mention in mentions:
+        record = _actor_record(context, mention.actor)
+        rank = _TYPE_RANK.get(record.type, 6) if record else 6
+        if rank < best_rank:
+            best, best_rank = mention, rank
+    return best
+
+
+def _head_noun(span: Span):
+    """The source phrase's head: the last word before any post-modifier ("of", "with", ",")."""
+    index = corpora.source_nouns().index
+    words = span.text.replace(",", " , ").split()
+    cut = len(words)
+    for position, word in enumerate(words):
+        if position > 0 and word.lower() in ("of", "for", "with", "in", "at", "from", "on", ",", "who", "familiar", "close"):
+            cut = position
+            break
+    for word in reversed(words[:cut]):
+        entry = index.get(word.strip("“”\"'’"))
+        if entry is not None:
+            return entry
+    return None
+
+
+def _has_name(context: _Context, span: Span, mentions: list[ActorMention]) -> bool:
+    """A source is named if it carries a proper name beyond an affiliation ("U.S. officials")."""
+    for mention in mentions:
+        record = _actor_record(context, mention.actor)
+        if mention.via in ("name", "alias", "metonym", "title", "surname") and (record is None or record.type != "group"):
+            return True
+    covered = [(m.span.start, m.span.end) for m in mentions if m.via == "demonym"]
+    nouns = corpora.source_nouns().index
+    state_nouns = corpora.state_nouns().index
+    for offset, word in _words_with_offsets(span):
+        if offset == span.start and word.lower() in _DETERMINERS | {"one"}:
+            continue
+        if any(start <= offset < end for start, end in covered):
+            continue
+        if word[0].isupper() and nouns.get(word) is None and state_nouns.get(word) is None and word.lower() not in _DETERMINERS:
+            if offset == span.start and word.lower() in ("senior", "regional", "local", "western", "top"):
+                continue
+            return True
+    return False
+
+
+def _words_with_offsets(span: Span):
+    position = 0
+    for word in span.text.split():
+        position = span.text.index(word, position)
+        yield span.start + position, word.strip("“”\"',’")
+        position += len(word)
+
+
+def _definite_institution(context: _Context, span: Span, head) -> ActorMention | None:
+    """"the government said": the state of the latest source that spoke for a state."""
+    if head.type != "government" or not span.text.lower().startswith("the "):
+        return None
+    for attribution in reversed(context.found):
+        source = attribution.source
+        if source is not None and source.actor and source.span.start < span.start:
+            record = _actor_record(context, source.actor)
+            if record is not None and record.type in ("state", "government"):
+                state = record.state or record.id
+                return ActorMention(span, state, "coreference", -1, -1, -1, -1)
+    return None
+
+
+def _antecedent(context: _Context, paragraph: Paragraph, pronoun_span: Span, kind: str) -> Source | None:
+    """The nearest earlier actor that fits the pronoun: a source first, else a sentence subject."""
+    fits_person = kind == "person"
+    for attribution in reversed(context.found):
+        source = attribution.source
+        if source is None or source.span.start >= pronoun_span.start or attribution.paragraph < paragraph.index - 2:
+            continue
+        if (source.type == "person") == fits_person and (kind != "plural" or source.span.text.lower().endswith("s")):
+            return source
+    document = context.document
+    for mention in reversed(context.actors.mentions):
+        if mention.span.start >= pronoun_span.start or mention.paragraph < paragraph.index - 1:
+            continue
+        record = _actor_record(context, mention.actor)
+        if record is None or (record.type == "person") != fits_person:
+            continue
+        host = document.paragraphs[mention.paragraph]
+        if any(s.tokens[0].index == mention.first or (s.tokens[0].lower == "the" and s.tokens[0].index + 1 == mention.first) for s in host.sentences):
+            return Source(mention.span, record.id, "government" if record.type == "state" else record.type if record.type in ("person", "media") else "organization", False, context.registry.side_of(record.id))
+    return None
+
+
+def _classify(context: _Context, attribution: Attribution) -> None:
+    """Quote kind, hedging and embedding, once all attributions of the article are known."""
+    content = attribution.content
+    if content is None:
+        return
+    paragraph = context.document.paragraphs[attribution.paragraph]
+    quoted = 0
+    whole = False
+    for quote in paragraph.quotes:
+        start, end = max(quote.inner_start, content.start), min(quote.inner_end, content.end)
+        if start < end:
+            quoted += end - start
+            if quote.inner_start <= content.start and content.end <= quote.inner_end:
+                whole = True
+    if whole or attribution.pattern == "quote_continuation":
+        attribution.quote = "direct"
+    elif quoted == 0:
+        attribution.quote = "indirect"
+    else:
+        attribution.quote = "mixed" if quoted / max(1, len(content.text)) >= 0.5 else "partial"
+    if attribution.cue.stance == "distancing" and "distancing_cue" not in attribution.hedge_reasons:
+        attribution.hedged = True
+        attribution.hedge_reasons.append("distancing_cue")
+    lowered = content.text.lower()
+    near_cue = context.document.text[max(0, attribution.cue.span.start - 15):attribution.cue.span.end + 15].lower()
+    for marker in sorted(_HEDGE_MARKERS):
+        if marker in lowered.split() or marker in near_cue.split():
+            attribution.hedged = True
+            attribution.hedge_reasons.append(f"marker:{marker}")
+    for other in context.found:
+        if other is not attribution and other.content is not None and other.content.contains(attribution.cue.span):
+            attribution.embedded = True
+            break

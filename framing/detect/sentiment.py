@@ -1,0 +1,108 @@
+"""Sentiment of paragraphs and of each actor mention, from VADER.
+
+VADER (Hutto & Gilbert 2014) scores a text by summing word valences adjusted by its rules
+(negation, boosters, "but"). We run those rules once per sentence and keep the per-word
+valences, then score any stretch of the sentence by re-normalising its slice: the clause
+around an actor mention costs a sum, not another pass of VADER. This keeps the whole
+analysis within a small multiple of running VADER over the sentences once.
+
+Actor sentiment is about the actor, not the sentence: a mention is scored on its own
+clause (bounded by commas, semicolons and contrastive conjunctions), so "Russian strikes
+destroyed their depot, but the rebels held Aleppo" does not give the rebels the strikes'
+negativity. :class:`MentionSentimentModel` is the seam a learned model plugs into.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+
+from framing.spans import Span
+from framing.text import Document, Sentence
+
+POSITIVE_THRESHOLD = 0.05  # VADER's authors' recommended cut-offs for the compound score
+NEGATIVE_THRESHOLD = -0.05
+_WORD = re.compile(r"\S+")
+_CLAUSE_BREAK = re.compile(r"[,;:—–()]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bthough\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    compound: float
+    label: str  # negative | neutral | positive
+
+    @classmethod
+    def of(cls, compound: float) -> "Score":
+        label = "positive" if compound >= POSITIVE_THRESHOLD else "negative" if compound <= NEGATIVE_THRESHOLD else "neutral"
+        return cls(round(compound, 4), label)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceValences:
+    """VADER's per-word valences for one sentence, with each word's character offsets."""
+
+    text: str
+    start: int
+    offsets: tuple[tuple[int, int], ...]
+    valences: tuple[float, ...]
+
+
+@functools.cache
+def analyzer() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def sentence_valences(document: Document, sentence: Sentence) -> SentenceValences:
+    """Run VADER's word rules over one sentence (as ``polarity_scores`` does) and keep them."""
+    vader = analyzer()
+    text = document.text[sentence.start:sentence.end]
+    senti = SentiText(text)
+    words = senti.words_and_emoticons
+    valences: list[float] = []
+    for position, word in enumerate(words):
+        lower = word.lower()
+        if lower in BOOSTER_DICT or (lower == "kind" and position + 1 < len(words) and words[position + 1].lower() == "of"):
+            valences.append(0)
+            continue
+        valences = vader.sentiment_valence(0, senti, word, position, valences)
+    valences = SentimentIntensityAnalyzer._but_check(words, valences)
+    offsets = tuple((sentence.start + m.start(), sentence.start + m.end()) for m in _WORD.finditer(text))
+    return SentenceValences(text, sentence.start, offsets, tuple(valences))
+
+
+def score_valences(valences: list[float] | tuple[float, ...], text: str) -> dict:
+    return analyzer().score_valence(list(valences), text)
+
+
+def clause_window(sentence: SentenceValences, span: Span) -> tuple[int, int]:
+    """Character bounds of the clause around ``span`` within its sentence."""
+    relative_start = span.start - sentence.start
+    relative_end = span.end - sentence.start
+    left = 0
+    for match in _CLAUSE_BREAK.finditer(sentence.text, 0, max(0, relative_start)):
+        left = match.end()
+    right_match = _CLAUSE_BREAK.search(sentence.text, relative_end)
+    right = right_match.start() if right_match else len(sentence.text)
+    return sentence.start + left, sentence.start + right
+
+
+class MentionSentimentModel(Protocol):
+    """Scores sentiment toward the actor named by ``span`` in its sentence, in [-1, 1]."""
+
+    name: str
+
+    def score(self, sentence: SentenceValences, span: Span) -> float: ...
+
+
+class VaderClauseModel:
+    """VADER's compound score over the mention's clause (the default, documented baseline)."""
+
+    name = "vader-clause"
+
+    def score(self, sentence: SentenceValences, span: Span) -> float:
+        start, end = clause_window(sentence, span)
+        chosen = [v for (s, e), v in zip(sentence.offsets, sentence.valences) if s >= start and e <= end]
+        return score_valences(chosen, sentence.text[start - sentence.start:end - sentence.start])["compound"]

@@ -1,0 +1,233 @@
+"""Segment an article into paragraphs, sentences, tokens and quotations, keeping offsets.
+
+Everything downstream (detectors, report, API highlighting) refers back to the input by
+Python string indices, so this module never normalises, strips or rewrites the text: it
+only finds boundaries in it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from framing.spans import Span
+
+# A token is an abbreviation with inner dots (U.S., U.N.), a number, a word (hyphens and
+# inner apostrophes kept, so "al-Assad" and "don't" stay whole), a possessive clitic split
+# off its noun ("Iran" + "’s", so the gazetteer sees the bare name), or one punctuation mark.
+_TOKEN = re.compile(
+    r"""
+      (?:[A-Za-z]\.){2,}(?![A-Za-z])
+    | \d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?
+    | ['’]s\b
+    | \w+(?:-\w+)*(?:['’](?!s\b)\w+)*(?:-\w+)*
+    | [^\w\s]
+    """,
+    re.VERBOSE,
+)
+
+OPENING_QUOTES = {"“", "«"}
+CLOSING_QUOTES = {"”", "»"}
+STRAIGHT_QUOTE = '"'
+QUOTE_CHARS = OPENING_QUOTES | CLOSING_QUOTES | {STRAIGHT_QUOTE}
+
+# Words after which a full stop does not end a sentence ("Gen. Hamedani", "Sept. 27").
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cmdr adm sen rep gov pres st jr sr
+    rev hon jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc corp
+    co ltd dept est fig approx al""".split()
+)
+# After "U.S." a capitalised word usually continues the sentence ("U.S. officials"); these
+# common sentence openers are the exception that signals a new sentence.
+_SENTENCE_OPENERS = frozenset(
+    "The A An But He She It They We I In On At This That These Those Its His Her Their".split()
+)
+_SENTENCE_END = frozenset({".", "!", "?", "…"})
+_TRAILING = frozenset({"”", '"', "’", "'", ")", "]", "»"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    index: int
+    start: int
+    end: int
+    text: str
+    lower: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``start``/``end`` include the marks, ``inner`` excludes them.
+
+    ``closed`` is False when a paragraph ends inside the quotation, the news convention
+    for a quotation that continues in the next paragraph (which reopens it with a mark
+    but does not close the previous one); ``continues`` marks such a continuation.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    continues: bool = False
+
+    def covers(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    kind: str = "body"
+
+    def quote_at(self, start: int, end: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.covers(start, end):
+                return quote
+        return None
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    paragraphs: list[Paragraph]
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    @property
+    def body(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind == "body"]
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        value = match.group()
+        # ``lower`` folds the typographic apostrophe so lexicons match "aren’t" and "aren't"
+        tokens.append(Token(len(tokens), match.start(), match.end(), value, value.lower().replace("’", "'")))
+    return tokens
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations in one paragraph; curly marks pair by direction, straight ones alternate."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    for index in range(start, end):
+        char = text[index]
+        if char not in QUOTE_CHARS:
+            continue
+        if open_at is None:
+            if char in CLOSING_QUOTES:
+                continue  # a stray closing mark opens nothing
+            open_at = index
+        elif char in CLOSING_QUOTES or char == STRAIGHT_QUOTE:
+            quotes.append(Quote(open_at, index + 1, open_at + 1, index, closed=True))
+            open_at = None
+        else:  # a second opening mark before a close: restart the quotation there
+            open_at = index
+    if open_at is not None:
+        quotes.append(Quote(open_at, end, open_at + 1, end, closed=False))
+    return quotes
+
+
+def split_sentences(tokens: list[Token], closing_quote_starts: set[int]) -> list[list[Token]]:
+    """Group a paragraph's tokens into sentences.
+
+    A sentence ends at ``.``, ``!``, ``?`` (plus any closing quote or bracket) when the next
+    token begins a new sentence: a capital, a digit or an opening quote. Full stops after
+    abbreviations and initials ("Gen.", "F.") do not end sentences.
+    """
+    sentences: list[list[Token]] = []
+    current: list[Token] = []
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        current.append(token)
+        position += 1
+        ends_sentence = token.text in _SENTENCE_END
+        if token.text == "." and len(current) >= 2:
+            previous = current[-2]
+            if previous.lower in ABBREVIATIONS or (len(previous.text) == 1 and previous.text.isupper()):
+                ends_sentence = False
+        if not ends_sentence and "." in token.text[1:] and token.text.endswith("."):
+            # "in the U.S. The talks ..." : an abbreviation that also closes the sentence
+            following = tokens[position] if position < len(tokens) else None
+            ends_sentence = following is not None and following.text in _SENTENCE_OPENERS
+        if not ends_sentence:
+            continue
+        while position < len(tokens) and tokens[position].text in _TRAILING and (
+            tokens[position].text != STRAIGHT_QUOTE or tokens[position].start in closing_quote_starts
+        ):
+            current.append(tokens[position])
+            position += 1
+        following = tokens[position] if position < len(tokens) else None
+        if following is None or following.text[0].isupper() or following.text[0].isdigit() or (
+            following.text in OPENING_QUOTES or following.text in {STRAIGHT_QUOTE, "(", "‘", "'"}
+        ):
+            sentences.append(current)
+            current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Each non-blank line is a paragraph (news copy separates them by one or two breaks)."""
+    bounds = []
+    for match in re.finditer(r"[^\r\n]+", text):
+        line_start, line_end = match.span()
+        while line_start < line_end and text[line_start].isspace():
+            line_start += 1
+        while line_end > line_start and text[line_end - 1].isspace():
+            line_end -= 1
+        if line_start < line_end:
+            bounds.append((line_start, line_end))
+    return bounds
+
+
+def segment(text: str) -> Document:
+    """Split ``text`` into a :class:`Document`; offsets index ``text`` itself."""
+    paragraphs = []
+    open_quote_pending = False
+    for index, (start, end) in enumerate(paragraph_bounds(text)):
+        quotes = find_quotes(text, start, end)
+        if quotes and open_quote_pending and quotes[0].start == start:
+            first = quotes[0]
+            quotes[0] = Quote(first.start, first.end, first.inner_start, first.inner_end, first.closed, continues=True)
+        open_quote_pending = bool(quotes) and not quotes[-1].closed
+        tokens = tokenize(text, start, end)
+        closing = {quote.end - 1 for quote in quotes if quote.closed}
+        paragraph = Paragraph(index, start, end, text[start:end], tokens=tokens, quotes=quotes)
+        for sentence_tokens in split_sentences(tokens, closing):
+            paragraph.sentences.append(
+                Sentence(len(paragraph.sentences), sentence_tokens[0].start, sentence_tokens[-1].end, sentence_tokens)
+            )
+        paragraphs.append(paragraph)
+    return Document(text, paragraphs)
+
+
+def word_count(tokens: list[Token]) -> int:
+    return sum(1 for token in tokens if token.is_word)
