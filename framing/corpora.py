@@ -108,13 +108,16 @@ class PhraseIndex(Generic[EntryT]):
     def __init__(self, case_sensitive: bool = False):
         self.case_sensitive = case_sensitive
         self._entries: dict[tuple[str, ...], EntryT] = {}
-        self._longest = 1
+        # first word -> the lengths of the terms starting with it, longest first: most
+        # tokens start no term, and are rejected with one dictionary look-up
+        self._lengths: dict[str, tuple[int, ...]] = {}
 
     def add(self, term: str, entry: EntryT) -> None:
         key = term_key(term, self.case_sensitive)
         if key:
             self._entries.setdefault(key, entry)
-            self._longest = max(self._longest, len(key))
+            lengths = set(self._lengths.get(key[0], ())) | {len(key)}
+            self._lengths[key[0]] = tuple(sorted(lengths, reverse=True))
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -124,7 +127,14 @@ class PhraseIndex(Generic[EntryT]):
 
     def at(self, tokens: list[Token], position: int) -> PhraseMatch[EntryT] | None:
         """The longest term starting at ``tokens[position]``, if any."""
-        for length in range(min(self._longest, len(tokens) - position), 0, -1):
+        first = tokens[position].text if self.case_sensitive else tokens[position].lower
+        lengths = self._lengths.get(first)
+        if lengths is None:
+            return None
+        available = len(tokens) - position
+        for length in lengths:
+            if length > available:
+                continue
             window = tokens[position:position + length]
             key = tuple(token.text if self.case_sensitive else token.lower for token in window)
             entry = self._entries.get(key)

@@ -96,6 +96,8 @@ def _registry_for(profile_json: str) -> ActorRegistry:
     sides = profile.get("sides", {})
     if not isinstance(sides, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in sides.items()):
         raise InvalidProfile("profile 'sides' must map actor ids to side names (strings)")
+    # an actor's inline "side" counts like a "sides" entry (which wins if both are given)
+    sides = {**{entry["id"]: entry["side"] for entry in profile.get("actors", []) if isinstance(entry, dict) and entry.get("side")}, **sides}
     merged: dict[str, Actor] = {actor.id: actor for actor in own}
     for actor_id, actor in base.items():
         merged.setdefault(actor_id, actor)
@@ -135,21 +137,30 @@ def _parse_actor(entry: object, position: int, base: dict[str, Actor]) -> Actor:
     actor_type = entry.get("type", existing.type if existing else "group")
     if actor_type not in ACTOR_TYPES:
         raise InvalidProfile(f"{where}.type must be one of {', '.join(ACTOR_TYPES)}")
-    aliases = entry.get("aliases", [])
-    if not isinstance(aliases, list) or len(aliases) > MAX_ALIASES_PER_ACTOR or not all(
-        isinstance(alias, str) and alias.strip() and len(alias) <= MAX_NAME_LENGTH for alias in aliases
-    ):
-        raise InvalidProfile(f"{where}.aliases must be a list of at most {MAX_ALIASES_PER_ACTOR} non-empty strings")
+    aliases = _names(entry, "aliases", where)
     state = entry.get("state", existing.state if existing else None)
     if state is not None and (not isinstance(state, str) or state not in base):
         raise InvalidProfile(f"{where}.state must be the id of a gazetteer actor")
     side = entry.get("side")
     if side is not None and (not isinstance(side, str) or not side):
         raise InvalidProfile(f"{where}.side must be a non-empty string")
-    inherited = existing.aliases if existing else ()
     return Actor(
         id=actor_id, name=name.strip(), type=actor_type, state=state,
-        aliases=tuple(dict.fromkeys([*inherited, *(alias.strip() for alias in aliases)])),
-        demonyms=existing.demonyms if existing else (), metonyms=existing.metonyms if existing else (),
-        side=side or (existing.side if existing else (state or actor_id)),
+        aliases=_extend(existing.aliases if existing else (), aliases),
+        demonyms=_extend(existing.demonyms if existing else (), _names(entry, "demonyms", where)),
+        metonyms=_extend(existing.metonyms if existing else (), _names(entry, "metonyms", where)),
+        side=existing.side if existing else (state or actor_id),
     )
+
+
+def _names(entry: dict, key: str, where: str) -> list[str]:
+    values = entry.get(key, [])
+    if not isinstance(values, list) or len(values) > MAX_ALIASES_PER_ACTOR or not all(
+        isinstance(value, str) and value.strip() and len(value) <= MAX_NAME_LENGTH for value in values
+    ):
+        raise InvalidProfile(f"{where}.{key} must be a list of at most {MAX_ALIASES_PER_ACTOR} non-empty strings")
+    return values
+
+
+def _extend(inherited: tuple[str, ...], added: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys([*inherited, *(value.strip() for value in added)]))

@@ -27,7 +27,8 @@ COUNTED_KINDS = ("body",)
 
 
 def build_report(body: Findings, title: Findings | None, registry: ActorRegistry, metadata: dict, sentiment_model: str) -> dict:
-    paragraphs = [_paragraph(body, paragraph, registry) for paragraph in body.document.paragraphs]
+    grouped = _by_paragraph(body)
+    paragraphs = [_paragraph(body, paragraph, registry, grouped) for paragraph in body.document.paragraphs]
     return {
         "analyzer": {
             "name": ANALYZER_NAME,
@@ -37,7 +38,7 @@ def build_report(body: Findings, title: Findings | None, registry: ActorRegistry
             "profile": {"name": registry.profile_name, "version": registry.profile_version} if registry.profile_name else None,
         },
         "metadata": metadata,
-        "title": _paragraph(title, title.document.paragraphs[0], registry) if title and title.document.paragraphs else None,
+        "title": _paragraph(title, title.document.paragraphs[0], registry, _by_paragraph(title)) if title and title.document.paragraphs else None,
         "paragraphs": paragraphs,
         "document": _document(body, paragraphs, registry),
     }
@@ -45,15 +46,26 @@ def build_report(body: Findings, title: Findings | None, registry: ActorRegistry
 
 # ---- paragraphs ---------------------------------------------------------------------------
 
-def _paragraph(findings: Findings, paragraph: Paragraph, registry: ActorRegistry) -> dict:
+def _by_paragraph(findings: Findings) -> dict[str, dict[int, list]]:
+    """Findings grouped by paragraph index, built once per report."""
+    grouped: dict[str, dict[int, list]] = {key: defaultdict(list) for key in ("attributions", "hedges", "loaded", "mentions")}
+    for attribution in findings.attributions:
+        grouped["attributions"][attribution.paragraph].append(attribution)
+    for hedge in findings.hedges:
+        grouped["hedges"][hedge.paragraph].append(hedge)
+    for term in findings.loaded_terms:
+        grouped["loaded"][term.paragraph].append(term)
+    for mention, score in zip(findings.actors.mentions, findings.mention_scores):
+        grouped["mentions"][mention.paragraph].append((mention, score))
+    return grouped
+
+
+def _paragraph(findings: Findings, paragraph: Paragraph, registry: ActorRegistry, grouped: dict[str, dict[int, list]]) -> dict:
     index = paragraph.index
-    attributions = [a for a in findings.attributions if a.paragraph == index]
-    hedges = [h for h in findings.hedges if h.paragraph == index]
-    loaded = [t for t in findings.loaded_terms if t.paragraph == index]
-    mentions = [
-        (mention, score) for mention, score in zip(findings.actors.mentions, findings.mention_scores)
-        if mention.paragraph == index
-    ]
+    attributions = grouped["attributions"].get(index, [])
+    hedges = grouped["hedges"].get(index, [])
+    loaded = grouped["loaded"].get(index, [])
+    mentions = grouped["mentions"].get(index, [])
     words = word_count(paragraph.tokens)
     valences = [findings.valences.get((index, s.index)) for s in paragraph.sentences]
     pooled = [v for sentence in valences if sentence for v in sentence.valences]
@@ -206,9 +218,10 @@ def _document(findings: Findings, paragraphs: list[dict], registry: ActorRegistr
     words = sum(p["words"] for p in paragraphs if p["index"] in counted)
     counts = _counts(attributions, hedges, loaded)
     figures = Readability(0, 0, 0)
-    for paragraph in document.paragraphs:
-        if paragraph.index in counted:
-            figures = figures + readability(paragraph.tokens, len(paragraph.sentences))
+    for paragraph in paragraphs:
+        if paragraph["index"] in counted:
+            own = paragraph["readability"]
+            figures = figures + Readability(own["words"], own["sentences"], own["syllables"])
     compounds = [p["sentiment"]["compound"] for p in paragraphs if p["index"] in counted and p["sentiment"]]
     mean = sum(compounds) / len(compounds) if compounds else 0.0
     mentions = [(m, s) for m, s in zip(findings.actors.mentions, findings.mention_scores) if m.paragraph in counted]

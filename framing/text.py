@@ -18,6 +18,7 @@ _TOKEN = re.compile(
     r"""
       (?:[A-Za-z]\.){2,}(?![A-Za-z])
     | \d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?
+    | ''
     | ['’]s\b
     | \w+(?:-\w+)*(?:['’](?!s\b)\w+)*(?:-\w+)*
     | [^\w\s]
@@ -42,7 +43,7 @@ _SENTENCE_OPENERS = frozenset(
     "The A An But He She It They We I In On At This That These Those Its His Her Their".split()
 )
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
-_TRAILING = frozenset({"”", '"', "’", "'", ")", "]", "»"})
+_TRAILING = frozenset({"”", '"', "''", "’", "'", ")", "]", "»"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +53,8 @@ class Token:
     end: int
     text: str
     lower: str
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[0].isupper()
+    is_word: bool  # starts with a letter or digit (not punctuation)
+    is_capitalized: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,29 +122,38 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     for match in _TOKEN.finditer(text, start, end):
         value = match.group()
         # ``lower`` folds the typographic apostrophe so lexicons match "aren’t" and "aren't"
-        tokens.append(Token(len(tokens), match.start(), match.end(), value, value.lower().replace("’", "'")))
+        first = value[0]
+        tokens.append(Token(
+            len(tokens), match.start(), match.end(), value, value.lower().replace("’", "'"), first.isalnum(), first.isupper(),
+        ))
     return tokens
 
 
+_QUOTE_MARK = re.compile("[“”«»\"]|''")
+
+
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in one paragraph; curly marks pair by direction, straight ones alternate."""
+    """Quotations in one paragraph.
+
+    Curly marks pair by direction; straight ones, and the doubled apostrophe some papers
+    print (''like this''), alternate.
+    """
     quotes: list[Quote] = []
     open_at: int | None = None
-    for index in range(start, end):
-        char = text[index]
-        if char not in QUOTE_CHARS:
-            continue
+    open_width = 1
+    for match in _QUOTE_MARK.finditer(text, start, end):
+        mark, index = match.group(), match.start()
         if open_at is None:
-            if char in CLOSING_QUOTES:
+            if mark in CLOSING_QUOTES:
                 continue  # a stray closing mark opens nothing
-            open_at = index
-        elif char in CLOSING_QUOTES or char == STRAIGHT_QUOTE:
-            quotes.append(Quote(open_at, index + 1, open_at + 1, index, closed=True))
+            open_at, open_width = index, len(mark)
+        elif mark in CLOSING_QUOTES or mark in (STRAIGHT_QUOTE, "''"):
+            quotes.append(Quote(open_at, match.end(), open_at + open_width, index, closed=True))
             open_at = None
         else:  # a second opening mark before a close: restart the quotation there
-            open_at = index
+            open_at, open_width = index, len(mark)
     if open_at is not None:
-        quotes.append(Quote(open_at, end, open_at + 1, end, closed=False))
+        quotes.append(Quote(open_at, end, open_at + open_width, end, closed=False))
     return quotes
 
 
@@ -179,13 +183,13 @@ def split_sentences(tokens: list[Token], closing_quote_starts: set[int]) -> list
         if not ends_sentence:
             continue
         while position < len(tokens) and tokens[position].text in _TRAILING and (
-            tokens[position].text != STRAIGHT_QUOTE or tokens[position].start in closing_quote_starts
+            tokens[position].text not in (STRAIGHT_QUOTE, "''") or tokens[position].start in closing_quote_starts
         ):
             current.append(tokens[position])
             position += 1
         following = tokens[position] if position < len(tokens) else None
         if following is None or following.text[0].isupper() or following.text[0].isdigit() or (
-            following.text in OPENING_QUOTES or following.text in {STRAIGHT_QUOTE, "(", "‘", "'"}
+            following.text in OPENING_QUOTES or following.text in {STRAIGHT_QUOTE, "''", "(", "‘", "'"}
         ):
             sentences.append(current)
             current = []
@@ -219,7 +223,7 @@ def segment(text: str) -> Document:
             quotes[0] = Quote(first.start, first.end, first.inner_start, first.inner_end, first.closed, continues=True)
         open_quote_pending = bool(quotes) and not quotes[-1].closed
         tokens = tokenize(text, start, end)
-        closing = {quote.end - 1 for quote in quotes if quote.closed}
+        closing = {quote.inner_end for quote in quotes if quote.closed}
         paragraph = Paragraph(index, start, end, text[start:end], tokens=tokens, quotes=quotes)
         for sentence_tokens in split_sentences(tokens, closing):
             paragraph.sentences.append(

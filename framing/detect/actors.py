@@ -65,6 +65,7 @@ def _scan_paragraph(document, paragraph: Paragraph, registry, findings, surnames
     state_nouns = corpora.state_nouns().index
     tokens = paragraph.tokens
     sentence_of = {token.index: sentence.index for sentence in paragraph.sentences for token in sentence.tokens}
+    shouting = _mostly_capitals(paragraph.text)
     position = 0
     while position < len(tokens):
         token = tokens[position]
@@ -81,6 +82,8 @@ def _scan_paragraph(document, paragraph: Paragraph, registry, findings, surnames
                 continue
         if hit is not None:
             actor = registry.actors.get(hit.entry.actor) or findings.people.get(hit.entry.actor)
+            if shouting and hit.first == hit.last and len(tokens[hit.first].text) <= 3:
+                actor = None  # "ECONOMY IS STILL STRONG": capitals carry no signal in an all-caps line
             if actor is not None and not _is_place(tokens, hit, actor, state_nouns):
                 findings.mentions.append(_mention(document, paragraph, hit.first, hit.last, actor.id, hit.entry.via, sentence_of))
             position = hit.last + 1
@@ -93,6 +96,11 @@ def _scan_paragraph(document, paragraph: Paragraph, registry, findings, surnames
             position = coreferent + 1
             continue
         position += 1
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(1 for c in letters if c.isupper()) / len(letters) > 0.6
 
 
 def _longest(*matches: PhraseMatch | None) -> PhraseMatch | None:
@@ -109,8 +117,8 @@ def _mention(document, paragraph, first, last, actor_id, via, sentence_of) -> Ac
 
 
 def _is_place(tokens: list[Token], hit: PhraseMatch[NameHit], actor: Actor, state_nouns) -> bool:
-    """A state or its capital used as a location: "in Syria", "to Ankara", "Syria's west"."""
-    if actor.type != "state":
+    """A state or a seat of government used as a location: "in Syria", "to Ankara", "in Brussels"."""
+    if actor.type != "state" and hit.entry.via != "metonym":
         return False
     previous = tokens[hit.first - 1].lower if hit.first > 0 else ""
     if previous == "the" and hit.first > 1:
@@ -151,6 +159,8 @@ def _demonym_phrase(document, paragraph, demonym, registry, findings, surnames, 
             break
         noun = state_nouns.at(tokens, index)
         if noun is None:
+            if tokens[index].is_capitalized:
+                break  # a new name begins: "Syrian refugees President Obama"
             continue
         if noun.entry.kind == "place":
             return None

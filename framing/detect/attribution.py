@@ -60,6 +60,7 @@ _VENUES = frozenset(
     "release report video remarks".split()
 )
 _MAX_SOURCE_TOKENS = 12
+_NP_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with"})
 # After "that Moscow says", a verb or auxiliary means the clause has lost its subject to
 # the noun it modifies: a relative clause ("a campaign that Moscow says has targeted ...").
 _RELATIVE_VERB_STARTS = _AUXILIARIES | frozenset("targets targeted targeting hit struck killed".split())
@@ -155,7 +156,7 @@ def _find_in_paragraph(context: _Context, paragraph: Paragraph) -> None:
 def _is_cue(tokens: list[Token], first: int, last: int, cue: ReportingCue) -> bool:
     """Reporting verbs double as nouns and names: "Islamic State", "media reports"."""
     head = tokens[first]
-    if head.is_capitalized and first > 0 and tokens[first - 1].text not in "“\"(":
+    if head.is_capitalized and first > 0 and tokens[first - 1].text not in "“\"(" and not _title_case(tokens):
         return False  # mid-sentence capital: part of a name
     if cue.kind == "verb":
         previous = tokens[first - 1].lower if first > 0 else ""
@@ -164,6 +165,12 @@ def _is_cue(tokens: list[Token], first: int, last: int, cue: ReportingCue) -> bo
         if previous == "to":
             return False  # "Seeking to underline", "expected to speak": no one has said anything yet
     return True
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """A headline's words are capitalised: "Lindsey Graham Says Trump Could ..."."""
+    words = [token for token in tokens if token.is_word and len(token.text) > 3]
+    return len(words) >= 3 and sum(1 for token in words if token.is_capitalized) / len(words) > 0.7
 
 
 def _attribution_at(context, paragraph, sentence, first, last, cue) -> Attribution | None:
@@ -188,6 +195,14 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     start_limit = sentence.tokens[0].index
     end_limit = sentence.tokens[-1].index
     source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
+    if first == start_limit or (source_end >= start_limit and tokens[source_end].text == "," and _np_ends_sentence(tokens, last + 1, end_limit)):
+        return _inverted(context, paragraph, sentence, first, last, cue, cue_span)
+    if source_end >= start_limit and tokens[source_end].lower == "and":
+        subject = _backward_np_from_start(tokens, start_limit, source_end - 1)
+        content = _content_after(context, paragraph, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
+        if subject is None or content is None:
+            return None
+        return _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
     appositive = None
     if source_end >= start_limit and tokens[source_end].text == ",":
         appositive = _appositive_source(tokens, source_end, start_limit)
@@ -214,6 +229,8 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     content = _content_after(context, paragraph, after, end_limit)
     if content is not None and cue.stance not in _BARE_CLAUSE_STANCES and not _introduces_clause(tokens, after, paragraph):
         content = None
+    if before_source is not None and before_source.text == "," and any(t.text == "," for t in tokens[last + 1:after]):
+        content = None  # "CONTENT, a monitoring group said on Friday, despite ...": what follows is the writer's
     if content is None and before_source is not None and before_source.text == ",":
         content = _content_before(context, paragraph, sentence, source_first - 1)
         pattern = "content_source_cue"
@@ -248,23 +265,72 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
     if cue_match is not None and cue_match.entry.kind == "verb":
         source_range = _forward_np(tokens, cue_match.last + 1, len(tokens) - 1)
         cue_first, cue_last = cue_match.first, cue_match.last
+        frame_end = source_range[1] if source_range else cue_last
     else:
         source_range = None
         for end in range(position, min(position + _MAX_SOURCE_TOKENS, len(tokens))):
             cue_match = verbs.at(tokens, end)
             if cue_match is not None and cue_match.entry.kind == "verb" and end > position:
-                source_range = _backward_np(tokens, end - 1, position) or _single_pronoun(tokens, end - 1, position)
+                source_end = _skip_back_adverbs(tokens, end - 1, position)
+                if tokens[source_end].text == ",":  # "Mr. King, 82, told me"
+                    source_end = position
+                    while tokens[source_end + 1].text != ",":
+                        source_end += 1
+                source_range = _backward_np(tokens, source_end, position) or _single_pronoun(tokens, source_end, position)
                 cue_first, cue_last = cue_match.first, cue_match.last
                 break
-            if not tokens[end].is_word and tokens[end].text not in ".-’'":
+            if not tokens[end].is_word and tokens[end].text not in ".-’'(),":
                 return
+        frame_end = _skip_forward_adjuncts(tokens, cue_last + 1, len(tokens) - 1, False) - 1 if source_range else 0
     if source_range is None or cue_match is None:
+        return
+    if not _quote_attaches(context, quote, tokens, position, frame_end):
         return
     content = _inner(context, quote)
     cue_span = _span(context, tokens, cue_first, cue_last)
     attribution = _make(context, paragraph, sentence, "quote_then_cue", cue_match.entry, cue_span, source_range, content)
     context.found.append(attribution)
     used.update(range(cue_first, cue_last + 1))
+
+
+def _np_ends_sentence(tokens: list[Token], start: int, limit: int) -> bool:
+    """"..., said Batchelder." : the words after the cue are the source and nothing follows."""
+    source = _forward_np(tokens, start, limit)
+    if source is None:
+        return False
+    after = _skip_forward_adjuncts(tokens, source[1] + 1, limit, False)
+    return after > limit or tokens[after].text in (".", "!", "?", ":", "”", '"', "''")
+
+
+def _inverted(context, paragraph, sentence, first, last, cue, cue_span) -> Attribution | None:
+    """"..., said Batchelder." and "Said Ellis: “I don’t get the sense ...”"."""
+    tokens = paragraph.tokens
+    start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
+    source_range = _forward_np(tokens, last + 1, end_limit)
+    if source_range is None:
+        return None
+    if first == start_limit:
+        after = _skip_forward_adjuncts(tokens, source_range[1] + 1, end_limit, False)
+        content = _content_after(context, paragraph, after, end_limit)
+    else:
+        content = _content_before(context, paragraph, sentence, _skip_back_adverbs(tokens, first - 1, start_limit))
+    if content is None:
+        return None
+    return _make(context, paragraph, sentence, "content_cue_source", cue, cue_span, source_range, content)
+
+
+def _quote_attaches(context, quote: Quote, tokens: list[Token], after: int, frame_end: int) -> bool:
+    """“A,” she said / “A?” she asked attach; “A.” Merrill says Machado ... starts anew.
+
+    A quotation closed by a full stop and followed by a capital is a finished sentence;
+    the words after it attach to it only if they are a bare "X said." that ends there.
+    """
+    inner = context.document.text[quote.inner_start:quote.inner_end].rstrip()
+    closed_by_comma = inner.endswith(",") or (after > 0 and tokens[after - 1].text == ",")
+    if closed_by_comma or not tokens[after].is_capitalized:
+        return True
+    following = tokens[frame_end + 1] if frame_end + 1 < len(tokens) else None
+    return following is None or following.text in (".", ",", ";")
 
 
 def _continue_quotes(context: _Context, paragraph: Paragraph, first_new: int) -> None:
@@ -411,7 +477,10 @@ def _backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] |
             break
         position -= 1
         if token.lower in _DETERMINERS and token.lower not in ("its", "their", "his", "her"):
-            break  # a determiner opens the phrase
+            # a determiner opens the phrase, unless a preposition attaches it to a head
+            # on its left: "attorneys for the family", "one of the family's attorneys"
+            if not (position > limit and tokens[position].lower in _NP_PREPOSITIONS):
+                break
     first = position + 1
     while first <= end and tokens[first].lower in ("and", "of", "for", "in", "with", "’s", "'s"):
         first += 1
@@ -469,7 +538,14 @@ def _skip_back_adverbs(tokens: list[Token], position: int, limit: int) -> int:
     """Step left over "has also", "on Friday" and the like between a source and its cue."""
     while position >= limit:
         lower = tokens[position].lower
-        if lower in _ADVERBS_NEAR_CUE or lower in _AUXILIARIES:
+        if lower == ")":  # a party label or age: "Sen. Lindsey Graham (R-S.C.) told"
+            opening = position
+            while opening >= limit and tokens[opening].text != "(":
+                opening -= 1
+            if opening < limit or position - opening > 8:
+                break
+            position = opening - 1
+        elif lower in _ADVERBS_NEAR_CUE or lower in _AUXILIARIES:
             position -= 1
         elif lower in _TIME_WORDS and position - 1 >= limit and tokens[position - 1].lower in ("on", "last", "this", "late", "early"):
             position -= 2
