@@ -125,6 +125,10 @@ class PhraseIndex(Generic[EntryT]):
     def get(self, term: str) -> EntryT | None:
         return self._entries.get(term_key(term, self.case_sensitive))
 
+    def word(self, word: str) -> EntryT | None:
+        """Look up one already-tokenised word (no re-tokenising: this is on the hot path)."""
+        return self._entries.get((word if self.case_sensitive else word.lower().replace("’", "'"),))
+
     def at(self, tokens: list[Token], position: int) -> PhraseMatch[EntryT] | None:
         """The longest term starting at ``tokens[position]``, if any."""
         first = tokens[position].text if self.case_sensitive else tokens[position].lower

@@ -346,11 +346,13 @@ def _actor_summaries(mentions, attributions: list[Attribution], loaded: list[Loa
         items = by_actor.get(actor_id, [])
         scores = [score for _, score in items]
         labels = Counter()
+        counted_at: set[int] = set()
         for mention, _ in items:
             if mention.via == "coreference" or mention.span.text[:1].islower():
                 labels[mention.span.text.lower()] += 1
+                counted_at.update(range(mention.span.start, mention.span.end))
         for term in loaded:
-            if term.target_actor == actor_id:
+            if term.target_actor == actor_id and term.span.start not in counted_at:
                 labels[term.span.text.lower()] += 1
         actor = _actor_record(actor_id, findings, registry)
         labels_scores = [Score.of(s).label for s in scores]

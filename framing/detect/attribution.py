@@ -760,7 +760,7 @@ def _head_noun(span: Span):
             cut = position
             break
     for word in reversed(words[:cut]):
-        entry = index.get(word.strip("“”\"'’"))
+        entry = index.word(word.strip("“”\"'’"))
         if entry is not None:
             return entry
     return None
@@ -780,7 +780,7 @@ def _has_name(context: _Context, span: Span, mentions: list[ActorMention]) -> bo
             continue
         if any(start <= offset < end for start, end in covered):
             continue
-        if word[0].isupper() and nouns.get(word) is None and state_nouns.get(word) is None and word.lower() not in _DETERMINERS:
+        if word and word[0].isupper() and nouns.word(word) is None and state_nouns.word(word) is None and word.lower() not in _DETERMINERS:
             if offset == span.start and word.lower() in ("senior", "regional", "local", "western", "top"):
                 continue
             return True
