@@ -383,4 +383,9 @@ def versions() -> dict[str, str]:
 
 def load_all() -> None:
     """Parse every corpus now (at start-up) rather than on the first request."""
+    from framing.detect.readability import syllables
+    from framing.detect.sentiment import analyzer
+
     catalogue()
+    analyzer()
+    syllables("warm")  # textstat loads the CMU pronouncing dictionary on first use

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from framing.spans import Span
 
@@ -46,8 +47,9 @@ _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _TRAILING = frozenset({"”", '"', "''", "’", "'", ")", "]", "»"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token; a named tuple because articles have thousands and they are built fast."""
+
     index: int
     start: int
     end: int
