@@ -146,16 +146,23 @@ class PhraseIndex(Generic[EntryT]):
                 return PhraseMatch(position, position + length - 1, entry)
         return None
 
+    def starts(self, tokens: list[Token]) -> list[int]:
+        """Positions whose word begins some term: the only places worth a full look-up."""
+        lengths = self._lengths
+        if self.case_sensitive:
+            return [index for index, token in enumerate(tokens) if token.text in lengths]
+        return [index for index, token in enumerate(tokens) if token.lower in lengths]
+
     def scan(self, tokens: list[Token]) -> Iterator[PhraseMatch[EntryT]]:
         """Non-overlapping longest matches, left to right."""
-        position = 0
-        while position < len(tokens):
-            found = self.at(tokens, position)
-            if found is None:
-                position += 1
+        free_from = 0
+        for position in self.starts(tokens):
+            if position < free_from:
                 continue
-            yield found
-            position = found.last + 1
+            found = self.at(tokens, position)
+            if found is not None:
+                yield found
+                free_from = found.last + 1
 
 
 @dataclass(frozen=True, slots=True)

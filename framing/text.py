@@ -120,14 +120,14 @@ class Document:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    tokens = []
-    for match in _TOKEN.finditer(text, start, end):
+    tokens: list[Token] = []
+    append = tokens.append
+    for index, match in enumerate(_TOKEN.finditer(text, start, end)):
         value = match.group()
-        # ``lower`` folds the typographic apostrophe so lexicons match "aren’t" and "aren't"
         first = value[0]
-        tokens.append(Token(
-            len(tokens), match.start(), match.end(), value, value.lower().replace("’", "'"), first.isalnum(), first.isupper(),
-        ))
+        token_start, token_end = match.span()
+        # ``lower`` folds the typographic apostrophe so lexicons match "aren’t" and "aren't"
+        append(Token(index, token_start, token_end, value, value.lower().replace("’", "'"), first.isalnum(), first.isupper()))
     return tokens
 
 
@@ -164,40 +164,38 @@ def split_sentences(tokens: list[Token], closing_quote_starts: set[int]) -> list
 
     A sentence ends at ``.``, ``!``, ``?`` (plus any closing quote or bracket) when the next
     token begins a new sentence: a capital, a digit or an opening quote. Full stops after
-    abbreviations and initials ("Gen.", "F.") do not end sentences.
+    abbreviations and initials ("Gen.", "F.") do not end sentences. Only tokens that could
+    end a sentence are examined, which keeps this off the per-token hot path.
     """
-    sentences: list[list[Token]] = []
-    current: list[Token] = []
-    position = 0
-    while position < len(tokens):
-        token = tokens[position]
-        current.append(token)
-        position += 1
-        ends_sentence = token.text in _SENTENCE_END
-        if token.text == "." and len(current) >= 2:
-            previous = current[-2]
-            if previous.lower in ABBREVIATIONS or (len(previous.text) == 1 and previous.text.isupper()):
-                ends_sentence = False
-        if not ends_sentence and "." in token.text[1:] and token.text.endswith("."):
-            # "in the U.S. The talks ..." : an abbreviation that also closes the sentence
-            following = tokens[position] if position < len(tokens) else None
-            ends_sentence = following is not None and following.text in _SENTENCE_OPENERS
-        if not ends_sentence:
+    count = len(tokens)
+    ends: list[int] = []  # index of each sentence's last token
+    candidates = [i for i, token in enumerate(tokens) if token.text in _SENTENCE_END or (token.text[-1] == "." and len(token.text) > 2)]
+    for index in candidates:
+        if ends and index <= ends[-1]:
             continue
-        while position < len(tokens) and tokens[position].text in _TRAILING and (
-            tokens[position].text not in (STRAIGHT_QUOTE, "''") or tokens[position].start in closing_quote_starts
+        token = tokens[index]
+        if token.text == ".":
+            previous = tokens[index - 1] if index > 0 else None
+            if previous is not None and (previous.lower in ABBREVIATIONS or (len(previous.text) == 1 and previous.text.isupper())):
+                continue
+        elif token.text not in _SENTENCE_END:
+            # "in the U.S. The talks ...": an abbreviation that also closes the sentence
+            if index + 1 >= count or tokens[index + 1].text not in _SENTENCE_OPENERS:
+                continue
+        last = index
+        while last + 1 < count and tokens[last + 1].text in _TRAILING and (
+            tokens[last + 1].text not in (STRAIGHT_QUOTE, "''") or tokens[last + 1].start in closing_quote_starts
         ):
-            current.append(tokens[position])
-            position += 1
-        following = tokens[position] if position < len(tokens) else None
+            last += 1
+        following = tokens[last + 1] if last + 1 < count else None
         if following is None or following.text[0].isupper() or following.text[0].isdigit() or (
             following.text in OPENING_QUOTES or following.text in {STRAIGHT_QUOTE, "''", "(", "‘", "'"}
         ):
-            sentences.append(current)
-            current = []
-    if current:
-        sentences.append(current)
-    return sentences
+            ends.append(last)
+    if not ends or ends[-1] != count - 1:
+        ends.append(count - 1)
+    starts = [0] + [end + 1 for end in ends[:-1]]
+    return [tokens[first:last + 1] for first, last in zip(starts, ends) if first <= last]
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:

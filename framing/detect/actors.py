@@ -8,6 +8,7 @@ become person actors affiliated with their state; their surname is recognised la
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -64,38 +65,57 @@ def find_actor_mentions(document: Document, registry: ActorRegistry) -> ActorFin
 def _scan_paragraph(document, paragraph: Paragraph, registry, findings, surnames) -> None:
     state_nouns = corpora.state_nouns().index
     tokens = paragraph.tokens
-    sentence_of = {token.index: sentence.index for sentence in paragraph.sentences for token in sentence.tokens}
+    sentence_of = SentenceIndex(paragraph)
     shouting = _mostly_capitals(paragraph.text)
-    position = 0
-    while position < len(tokens):
-        token = tokens[position]
-        hit = _longest(
-            registry.names.at(tokens, position),
-            registry.descriptors.at(tokens, position),
-            _surname_at(tokens, position, surnames),
-        )
-        demonym = registry.demonyms.at(tokens, position)
-        if demonym is not None and (hit is None or demonym.last >= hit.last):
-            consumed = _demonym_phrase(document, paragraph, demonym, registry, findings, surnames, sentence_of)
-            if consumed is not None:
-                position = consumed + 1
-                continue
-        if hit is not None:
-            actor = registry.actors.get(hit.entry.actor) or findings.people.get(hit.entry.actor)
-            if shouting and hit.first == hit.last and len(tokens[hit.first].text) <= 3:
-                actor = None  # "ECONOMY IS STILL STRONG": capitals carry no signal in an all-caps line
-            if actor is not None and not _is_place(tokens, hit, actor, state_nouns):
-                findings.mentions.append(_mention(document, paragraph, hit.first, hit.last, actor.id, hit.entry.via, sentence_of))
-            position = hit.last + 1
+    candidates = sorted(set(
+        registry.names.starts(tokens) + registry.descriptors.starts(tokens) + registry.demonyms.starts(tokens)
+        # "the militant group" (coreference) and capitalised words (surnames met earlier,
+        # possibly earlier in this very paragraph)
+        + [index for index, token in enumerate(tokens) if token.is_capitalized or token.lower == "the"]
+    ))
+    free_from = 0
+    for position in candidates:
+        if position < free_from:
             continue
-        if demonym is not None:
-            position = demonym.last + 1
-            continue
-        coreferent = _group_description(document, paragraph, position, registry, findings, sentence_of)
-        if coreferent is not None:
-            position = coreferent + 1
-            continue
-        position += 1
+        free_from = _scan_at(document, paragraph, position, registry, findings, surnames, sentence_of, shouting, state_nouns)
+
+
+def _scan_at(document, paragraph, position, registry, findings, surnames, sentence_of, shouting, state_nouns) -> int:
+    """Look for a mention starting at ``position``; return the first position still free."""
+    tokens = paragraph.tokens
+    hit = _longest(
+        registry.names.at(tokens, position),
+        registry.descriptors.at(tokens, position),
+        _surname_at(tokens, position, surnames),
+    )
+    demonym = registry.demonyms.at(tokens, position)
+    if demonym is not None and (hit is None or demonym.last >= hit.last):
+        consumed = _demonym_phrase(document, paragraph, demonym, registry, findings, surnames, sentence_of)
+        if consumed is not None:
+            return consumed + 1
+    if hit is not None:
+        actor = registry.actors.get(hit.entry.actor) or findings.people.get(hit.entry.actor)
+        if shouting and hit.first == hit.last and len(tokens[hit.first].text) <= 3:
+            actor = None  # "ECONOMY IS STILL STRONG": capitals carry no signal in an all-caps line
+        if actor is not None and not _is_place(tokens, hit, actor, state_nouns):
+            findings.mentions.append(_mention(document, paragraph, hit.first, hit.last, actor.id, hit.entry.via, sentence_of))
+        return hit.last + 1
+    if demonym is not None:
+        return demonym.last + 1
+    coreferent = _group_description(document, paragraph, position, registry, findings, sentence_of)
+    if coreferent is not None:
+        return coreferent + 1
+    return position + 1
+
+
+class SentenceIndex:
+    """Which sentence a token belongs to, by bisecting sentence starts (built per paragraph)."""
+
+    def __init__(self, paragraph: Paragraph):
+        self._firsts = [sentence.tokens[0].index for sentence in paragraph.sentences]
+
+    def of(self, token_index: int) -> int:
+        return max(0, bisect.bisect_right(self._firsts, token_index) - 1)
 
 
 def _mostly_capitals(text: str) -> bool:
@@ -112,7 +132,7 @@ def _mention(document, paragraph, first, last, actor_id, via, sentence_of) -> Ac
     tokens = paragraph.tokens
     return ActorMention(
         document.span(tokens[first].start, tokens[last].end), actor_id, via,
-        paragraph.index, sentence_of.get(first, 0), first, last,
+        paragraph.index, sentence_of.of(first), first, last,
     )
 
 

@@ -136,20 +136,20 @@ def _find_in_paragraph(context: _Context, paragraph: Paragraph) -> None:
         _quote_then_cue(context, paragraph, quote, verbs, used)
     for sentence in paragraph.sentences:
         stokens = sentence.tokens
-        position = 0
-        while position < len(stokens):
+        free_from = 0
+        for position in verbs.starts(stokens):
+            if position < free_from:
+                continue
             match = verbs.at(stokens, position)
             if match is None or stokens[match.first].index in used:
-                position += 1
                 continue
+            free_from = match.last + 1
             first, last = stokens[match.first].index, stokens[match.last].index
-            cue_tokens = tokens[first:last + 1]
             if _is_cue(tokens, first, last, match.entry) and paragraph.quote_at(tokens[first].start, tokens[last].end) is None:
                 found = _attribution_at(context, paragraph, sentence, first, last, match.entry)
                 if found is not None:
                     context.found.append(found)
                     used.update(range(first, last + 1))
-            position = match.last + 1 if cue_tokens else position + 1
     _continue_quotes(context, paragraph, before)
 
 
