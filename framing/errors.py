@@ -20,6 +20,12 @@ class EmptyText(FramingError):
     code = "empty_text"
 
 
+class InvalidType(FramingError):
+    """The text (or title) is not a string: None, a number, undecoded bytes."""
+
+    code = "invalid_type"
+
+
 class TextTooLong(FramingError):
     code = "text_too_long"
 

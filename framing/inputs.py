@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from framing.errors import BinaryInput, EmptyText, HtmlInput, InvalidEncoding, TextTooLong, UnsupportedLanguage
+from framing.errors import BinaryInput, EmptyText, HtmlInput, InvalidEncoding, InvalidType, TextTooLong, UnsupportedLanguage
 
 MAX_TEXT_CHARS = 200_000  # about 30,000 words: longer than any news article, short of a book
 MAX_TITLE_CHARS = 1_000
@@ -42,7 +42,7 @@ def decode(raw: bytes) -> str:
 
 def check_text(text: object, max_chars: int = MAX_TEXT_CHARS, field: str = "text") -> str:
     if not isinstance(text, str):
-        raise EmptyText(f"{field} must be a string, not {type(text).__name__}")
+        raise InvalidType(f"{field} must be a string, not {type(text).__name__}")
     if not text.strip():
         raise EmptyText(f"{field} is empty: give the article's text")
     if len(text) > max_chars:

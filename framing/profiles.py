@@ -96,8 +96,12 @@ def _registry_for(profile_json: str) -> ActorRegistry:
     sides = profile.get("sides", {})
     if not isinstance(sides, dict) or not all(isinstance(k, str) and isinstance(v, str) and v for k, v in sides.items()):
         raise InvalidProfile("profile 'sides' must map actor ids to side names (strings)")
-    # an actor's inline "side" counts like a "sides" entry (which wins if both are given)
-    sides = {**{entry["id"]: entry["side"] for entry in profile.get("actors", []) if isinstance(entry, dict) and entry.get("side")}, **sides}
+    # an actor's inline "side" counts like a "sides" entry; the two must not disagree
+    inline = {entry["id"]: entry["side"] for entry in profile.get("actors", []) if isinstance(entry, dict) and entry.get("side")}
+    clashes = sorted(actor_id for actor_id, side in inline.items() if actor_id in sides and sides[actor_id] != side)
+    if clashes:
+        raise InvalidProfile(f"profile gives different sides in 'actors' and 'sides' for: {', '.join(clashes)}")
+    sides = {**inline, **sides}
     merged: dict[str, Actor] = {actor.id: actor for actor in own}
     for actor_id, actor in base.items():
         merged.setdefault(actor_id, actor)

@@ -38,6 +38,8 @@ ABBREVIATIONS = frozenset(
     rev hon jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc corp
     co ltd dept est fig approx al""".split()
 )
+# Abbreviations that often close a sentence ("owned by Acme Inc. It employs ...").
+_FINAL_ABBREVIATIONS = frozenset("inc corp co ltd etc jr sr".split())
 # After "U.S." a capitalised word usually continues the sentence ("U.S. officials"); these
 # common sentence openers are the exception that signals a new sentence.
 _SENTENCE_OPENERS = frozenset(
@@ -177,7 +179,9 @@ def split_sentences(tokens: list[Token], closing_quote_starts: set[int]) -> list
         if token.text == ".":
             previous = tokens[index - 1] if index > 0 else None
             if previous is not None and (previous.lower in ABBREVIATIONS or (len(previous.text) == 1 and previous.text.isupper())):
-                continue
+                following = tokens[index + 1] if index + 1 < count else None
+                if following is None or following.text not in _SENTENCE_OPENERS or previous.lower not in _FINAL_ABBREVIATIONS:
+                    continue  # "Gen. Hamedani"; but "owned by Acme Inc. It employs ..." ends
         elif token.text not in _SENTENCE_END:
             # "in the U.S. The talks ...": an abbreviation that also closes the sentence
             if index + 1 >= count or tokens[index + 1].text not in _SENTENCE_OPENERS:

@@ -40,6 +40,7 @@ _CLAUSE_WORDS = frozenset(
 )
 # A source right after one of these speaks inside a subordinate clause ("because X said").
 _SUBORDINATORS = frozenset("that which who whom when while as because if although though after before since where whether unless until".split())
+_BE_FORMS = frozenset("is are was were be been being am".split())
 _AUXILIARIES = frozenset(
     "is are was were be been being has have had will would can could should shall may might must "
     "did does do not never also".split()
@@ -60,6 +61,7 @@ _VENUES = frozenset(
     "release report video remarks".split()
 )
 _MAX_SOURCE_TOKENS = 12
+QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "«", "»"})
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with"})
 # After "that Moscow says", a verb or auxiliary means the clause has lost its subject to
 # the noun it modifies: a relative clause ("a campaign that Moscow says has targeted ...").
@@ -68,10 +70,16 @@ _PARTICIPLE_CUES = frozenset({"saying", "adding", "accusing", "claiming", "insis
 # Words that never sit inside a source phrase: the infinitive marker and pronouns (a lone
 # pronoun source is taken separately and resolved to its antecedent).
 _NOT_IN_SOURCE = frozenset("to it he she they we i you him them us".split())
-# Say-type verbs take a bare clause ("Turkey said it was concerned"); verbs with a stance
-# need "that", a quotation or a colon, or they are read in their other senses ("Moscow has
-# maintained a naval facility", "we know the way").
-_BARE_CLAUSE_STANCES = frozenset({"neutral"})
+# Verbs of saying take any complement ("Turkey said it was concerned", "the Observatory
+# reported a new wave of strikes"). Other verbs need "that", a quotation, a colon or a
+# clause with its own verb, or they are read in their other senses ("Moscow has maintained
+# a naval facility", "the Kremlin rejected the proposal", "the crowd chanted his name").
+_SAY_VERBS = frozenset({"say", "tell", "add", "write", "report", "announce", "state"})
+_CLAUSE_SUBJECTS = frozenset("he she it they we i you there this".split())
+_FINITE_MARKERS = frozenset(
+    "is are was were has have had will would can could should may might must did does do won't can't "
+    "wasn't weren't isn't aren't hasn't haven't hadn't didn't doesn't don't".split()
+)
 _HEDGE_MARKERS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "so-called", "apparently"})
 
 
@@ -120,6 +128,9 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
         if paragraph.kind in ("caption", "credit"):
             continue
         _find_in_paragraph(context, paragraph)
+    context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
+    for attribution in context.found:
+        _resolve_pronoun(context, attribution)
     for attribution in context.found:
         _classify(context, attribution)
     return context.found
@@ -163,7 +174,12 @@ def _is_cue(tokens: list[Token], first: int, last: int, cue: ReportingCue) -> bo
         if previous in _DETERMINERS or previous in ("’s", "'s"):
             return False  # "the report", "Russia's claims"
         if previous == "to":
-            return False  # "Seeking to underline", "expected to speak": no one has said anything yet
+            return False  # "Seeking to underline": no one has said anything yet
+        if previous in _BE_FORMS and not head.lower.endswith("ing"):
+            return False  # "was questioned by police", "is expected to speak": passive
+        following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+        if following == "to" and cue.lemma not in _SAY_VERBS:
+            return False  # "promised to resign", "expected to speak": an intention, not a report
     return True
 
 
@@ -227,8 +243,10 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         attribution.hedge_reasons.append("embedded_claim")
         return attribution
     content = _content_after(context, paragraph, after, end_limit)
-    if content is not None and cue.stance not in _BARE_CLAUSE_STANCES and not _introduces_clause(tokens, after, paragraph):
-        content = None
+    if content is not None and cue.lemma not in _SAY_VERBS and not (
+        _introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit)
+    ):
+        content = None  # "rejected the proposal", "maintained a naval facility": an object, not a claim
     if before_source is not None and before_source.text == "," and any(t.text == "," for t in tokens[last + 1:after]):
         content = None  # "CONTENT, a monitoring group said on Friday, despite ...": what follows is the writer's
     if content is None and before_source is not None and before_source.text == ",":
@@ -242,6 +260,21 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     if before_source is not None and before_source.lower in _SUBORDINATORS:
         attribution.embedded = True
     return attribution
+
+
+def _looks_like_clause(tokens: list[Token], position: int, limit: int) -> bool:
+    """"the troops would stay", "his team had been lucky": a subject and a finite verb."""
+    if position > limit:
+        return False
+    if tokens[position].lower in _CLAUSE_SUBJECTS:
+        return True
+    for index in range(position + 1, min(limit + 1, position + 7)):
+        token = tokens[index]
+        if token.text in (",", ";", ":"):
+            return False
+        if token.lower in _FINITE_MARKERS:
+            return True
+    return False
 
 
 def _introduces_clause(tokens: list[Token], position: int, paragraph: Paragraph) -> bool:
@@ -510,13 +543,24 @@ def _forward_np(tokens: list[Token], start: int, limit: int) -> tuple[int, int] 
 
 
 def _backward_np_from_start(tokens, start: int, end: int) -> tuple[int, int] | None:
-    """The subject at the start of a sentence: "The United States has ruled out ..."."""
+    """The subject at the start of a sentence: "The United States has ruled out ...".
+
+    Without a tagger the verb is unknown, so the subject ends at the last word, among
+    the first few, that is a capitalised name or a known head noun ("The company cut 400
+    jobs and said ..." -> "The company").
+    """
+    nouns = corpora.source_nouns().index
+    state_nouns = corpora.state_nouns().index
+    last_head = None
     position = start
-    while position <= end and _np_word(tokens[position]) and position - start < _MAX_SOURCE_TOKENS:
-        if position > start and not tokens[position].is_capitalized and tokens[position].lower not in ("of", "’s", "'s"):
+    while position <= end and _np_word(tokens[position]) and position - start < 6:
+        token = tokens[position]
+        if token.is_capitalized and token.lower not in _DETERMINERS or nouns.word(token.text) or state_nouns.word(token.text):
+            last_head = position
+        elif last_head is not None and token.lower not in ("of", "’s", "'s", "-"):
             break
         position += 1
-    return (start, position - 1) if position > start else None
+    return (start, last_head) if last_head is not None else None
 
 
 def _appositive_source(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
@@ -569,6 +613,11 @@ def _is_time_or_venue(tokens: list[Token], position: int, limit: int) -> bool:
 def _skip_forward_adjuncts(tokens: list[Token], position: int, limit: int, needs_recipient: bool) -> int:
     """Step right over "Reuters", ", however,", "on Friday in London" to where content starts."""
     if needs_recipient and position <= limit:
+        for index in range(position, min(limit + 1, position + 9)):
+            if tokens[index].text in (",", ";", ":") or tokens[index].text in QUOTE_TOKENS:
+                break
+            if tokens[index].lower == "that":
+                return index  # the hearer, however long, ends at "that"
         start = position
         if tokens[position].lower in ("the", "a", "an"):
             position += 1
@@ -629,6 +678,8 @@ def _content_after(context, paragraph: Paragraph, position: int, limit: int) -> 
     start_char = tokens[position].start
     end_char = tokens[end].end
     quote = paragraph.quote_at(start_char, start_char + 1)
+    if quote is not None and quote.start == start_char and quote.end >= end_char:
+        return _inner(context, quote)  # Said the judge: “This court will not be rushed.”
     if quote is not None and quote.end > end_char:
         end_char = quote.end
     words = [token for token in tokens[position:end + 1] if token.is_word]
@@ -703,13 +754,12 @@ def _source(context: _Context, paragraph: Paragraph, span: Span) -> Source:
     """Type, actor, side and anonymity of a source phrase."""
     words = span.text.split()
     pronoun = _PRONOUNS.get(span.text.lower())
-    if pronoun is not None:
-        antecedent = _antecedent(context, paragraph, span, pronoun)
-        if antecedent is not None:
-            return Source(antecedent.span, antecedent.actor, antecedent.type, antecedent.anonymous, antecedent.side, resolved_from=span)
-        return Source(span, None, "anonymous" if pronoun != "person" else "person", False, "unknown")
+    if pronoun is not None:  # resolved by _resolve_pronoun once every attribution is known
+        return Source(span, None, "person" if pronoun == "person" else "anonymous", False, "unknown")
     mentions = [m for m in context.actors.mentions if span.start <= m.span.start and m.span.end <= span.end]
-    actor = _principal_mention(context, mentions)
+    text = context.document.text
+    speaking = [m for m in mentions if text[m.span.end:m.span.end + 2] not in ("’s", "'s") or m.span.end + 2 >= span.end]
+    actor = _principal_mention(context, speaking)
     head = _head_noun(span)
     named = _has_name(context, span, mentions)
     if actor is None and head is not None and not named:
@@ -775,8 +825,13 @@ def _has_name(context: _Context, span: Span, mentions: list[ActorMention]) -> bo
     covered = [(m.span.start, m.span.end) for m in mentions if m.via == "demonym"]
     nouns = corpora.source_nouns().index
     state_nouns = corpora.state_nouns().index
+    sentence_start = _starts_sentence(context, span.start)
     for offset, word in _words_with_offsets(span):
-        if offset == span.start and word.lower() in _DETERMINERS | {"one"}:
+        if word.lower() in _SOURCE_PREPOSITIONS and offset > span.start:
+            break  # "officials in Maricopa County": a place modifies, it does not name
+        if offset == span.start and (word.lower() in _DETERMINERS | {"one"} or sentence_start):
+            continue
+        if word.lower() in _AFFILIATION_ADJECTIVES:
             continue
         if any(start <= offset < end for start, end in covered):
             continue
@@ -785,6 +840,21 @@ def _has_name(context: _Context, span: Span, mentions: list[ActorMention]) -> bo
                 continue
             return True
     return False
+
+
+_SOURCE_PREPOSITIONS = frozenset({"in", "from", "at", "near", "on"})
+# Capitalised adjectives that describe an unnamed source without naming it ("a Western
+# diplomat", "a senior Arab official").
+_AFFILIATION_ADJECTIVES = frozenset(
+    "western eastern northern southern arab european african asian gulf latin international "
+    "foreign senior regional local top federal middle".split()
+)
+
+
+def _starts_sentence(context: _Context, offset: int) -> bool:
+    text = context.document.text
+    before = text[max(0, offset - 3):offset]
+    return offset == 0 or before.endswith(("\n", ". ", "? ", "! ", "” ", '" ')) or not before.strip()
 
 
 def _words_with_offsets(span: Span):
@@ -809,6 +879,22 @@ def _definite_institution(context: _Context, span: Span, head) -> ActorMention |
     return None
 
 
+def _resolve_pronoun(context: _Context, attribution: Attribution) -> None:
+    source = attribution.source
+    if source is None or source.resolved_from is not None:
+        return
+    kind = _PRONOUNS.get(source.span.text.lower())
+    if kind is None:
+        return
+    paragraph = context.document.paragraphs[attribution.paragraph]
+    antecedent = _antecedent(context, paragraph, source.span, kind)
+    if antecedent is not None:
+        resolved = Source(antecedent.span, antecedent.actor, antecedent.type, antecedent.anonymous, antecedent.side, resolved_from=source.span)
+        for other in context.found:  # continuations share the source object
+            if other.source is source:
+                other.source = resolved
+
+
 def _antecedent(context: _Context, paragraph: Paragraph, pronoun_span: Span, kind: str) -> Source | None:
     """The nearest earlier actor that fits the pronoun: a source first, else a sentence subject."""
     fits_person = kind == "person"
@@ -826,9 +912,31 @@ def _antecedent(context: _Context, paragraph: Paragraph, pronoun_span: Span, kin
         if record is None or (record.type == "person") != fits_person:
             continue
         host = document.paragraphs[mention.paragraph]
-        if any(s.tokens[0].index == mention.first or (s.tokens[0].lower == "the" and s.tokens[0].index + 1 == mention.first) for s in host.sentences):
+        if any(s.tokens[0].index <= mention.first <= s.tokens[0].index + 3 for s in host.sentences):
             return Source(mention.span, record.id, "government" if record.type == "state" else record.type if record.type in ("person", "media") else "organization", False, context.registry.side_of(record.id))
+    if fits_person:
+        return _named_subject(context, paragraph, pronoun_span)
     return None
+
+
+def _named_subject(context: _Context, paragraph: Paragraph, pronoun_span: Span) -> Source | None:
+    """"Judge Helen Park adjourned the hearing. She said ...": a capitalised name opening
+    the previous sentence, after an optional title."""
+    sentences = [s for s in paragraph.sentences if s.end < pronoun_span.start]
+    if not sentences:
+        return None
+    tokens = sentences[-1].tokens
+    names = [t for t in tokens[:6]]
+    run = []
+    for token in names:
+        if token.is_word and token.is_capitalized:
+            run.append(token)
+        elif run:
+            break
+    if len(run) < 2:
+        return None
+    span = context.document.span(run[0].start, run[-1].end)
+    return Source(span, None, "person", False, "unknown")
 
 
 def _classify(context: _Context, attribution: Attribution) -> None:
