@@ -70,11 +70,15 @@ _PARTICIPLE_CUES = frozenset({"saying", "adding", "accusing", "claiming", "insis
 # Words that never sit inside a source phrase: the infinitive marker and pronouns (a lone
 # pronoun source is taken separately and resolved to its antecedent).
 _NOT_IN_SOURCE = frozenset("to it he she they we i you him them us".split())
-# Verbs of saying take any complement ("Turkey said it was concerned", "the Observatory
-# reported a new wave of strikes"). Other verbs need "that", a quotation, a colon or a
+# Verbs of saying and of asserting or denying a fact take any complement ("Turkey said it
+# was concerned", "the Observatory reported a new wave of strikes", "Moscow denied the
+# report"). Other verbs need "that", a quotation, a colon or a
 # clause with its own verb, or they are read in their other senses ("Moscow has maintained
 # a naval facility", "the Kremlin rejected the proposal", "the crowd chanted his name").
-_SAY_VERBS = frozenset({"say", "tell", "add", "write", "report", "announce", "state"})
+_SAY_VERBS = frozenset({
+    "say", "tell", "add", "write", "report", "announce", "state", "deny", "confirm", "reveal",
+    "disclose", "acknowledge", "admit", "claim", "allege", "predict", "estimate",
+})
 _CLAUSE_SUBJECTS = frozenset("he she it they we i you there this".split())
 _FINITE_MARKERS = frozenset(
     "is are was were has have had will would can could should may might must did does do won't can't "
@@ -177,9 +181,6 @@ def _is_cue(tokens: list[Token], first: int, last: int, cue: ReportingCue) -> bo
             return False  # "Seeking to underline": no one has said anything yet
         if previous in _BE_FORMS and not head.lower.endswith("ing"):
             return False  # "was questioned by police", "is expected to speak": passive
-        following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
-        if following == "to" and cue.lemma not in _SAY_VERBS:
-            return False  # "promised to resign", "expected to speak": an intention, not a report
     return True
 
 
