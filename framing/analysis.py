@@ -80,3 +80,16 @@ def analyze(
     body = detect(text, registry, model)
     heading = detect(title, registry, model, as_title=True) if title and title.strip() else None
     return build_report(body, heading, registry, metadata or {}, model.name)
+
+
+_WARM_UP_TEXT = "The minister said on Tuesday that the talks could resume soon, officials told reporters."
+
+
+def warm_up() -> None:
+    """Load every corpus and run one small analysis, so the first real request is fast.
+
+    Servers call this before forking workers (gunicorn ``preload``), so the parsed corpora
+    are shared by every worker instead of being loaded once per worker.
+    """
+    corpora.load_all()
+    analyze(_WARM_UP_TEXT)

@@ -60,3 +60,9 @@ def analyze_command(file: str, title: str | None, profile_path: str | None, outp
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         click.echo(render_text(report))
+
+
+# The web service's command; Flask loads only when it runs.
+from api.cli import serve  # noqa: E402
+
+main.add_command(serve)

@@ -34,6 +34,19 @@ class CorpusInfo:
     description: str
     entries: int
     file: str
+    columns: tuple[str, ...]
+    sources: str  # the header's "sources:" line: where the file's ideas come from
+
+
+# Every corpus file and its columns, in one place: the loaders below and ``table`` use it.
+FILES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "reporting_verbs": ("reporting_verbs.tsv", ("lemma", "kind", "stance", "forms", "needs_recipient", "note")),
+    "hedges": ("hedges.tsv", ("term", "kind", "category", "exclude_prev", "exclude_next", "note")),
+    "loaded_terms": ("loaded_terms.tsv", ("term", "forms", "category", "neutral", "target", "exclude_prev", "exclude_next", "note")),
+    "actors": ("actors.tsv", ("id", "name", "type", "state", "aliases", "demonyms", "metonyms", "note")),
+    "state_nouns": ("state_nouns.tsv", ("term", "kind", "note")),
+    "source_nouns": ("source_nouns.tsv", ("term", "type", "unnamed_is_anonymous", "note")),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +61,18 @@ def _data_files():
     if (checkout / "FORMAT.md").is_file():
         return checkout
     return resources.files("framing.data")
+
+
+def table(name: str) -> Table:
+    """One corpus's header and rows by name (``reporting_verbs``, ``actors``, ...), parsed once."""
+    if name not in FILES:
+        raise KeyError(name)
+    return _table(name)
+
+
+@functools.cache
+def _table(name: str) -> Table:
+    return read_table(*FILES[name])
 
 
 def read_table(filename: str, columns: tuple[str, ...]) -> Table:
@@ -78,7 +103,9 @@ def read_table(filename: str, columns: tuple[str, ...]) -> Table:
         rows.append({name: cell.strip() for name, cell in zip(names, cells)})
     if "version" not in header or "corpus" not in header:
         raise CorpusError(f"{filename}: header must name its corpus and version")
-    info = CorpusInfo(header["corpus"], header["version"], header.get("description", ""), len(rows), filename)
+    info = CorpusInfo(
+        header["corpus"], header["version"], header.get("description", ""), len(rows), filename, columns, header.get("sources", ""),
+    )
     return Table(info, rows)
 
 
@@ -207,15 +234,15 @@ class ReportingVerbs:
 
 @functools.cache
 def reporting_verbs() -> ReportingVerbs:
-    table = read_table("reporting_verbs.tsv", ("lemma", "kind", "stance", "forms", "needs_recipient", "note"))
+    data = table("reporting_verbs")
     index: PhraseIndex[ReportingCue] = PhraseIndex()
-    for row in table.rows:
+    for row in data.rows:
         if row["stance"] not in STANCES or row["kind"] not in ("verb", "noun", "phrase"):
             raise CorpusError(f"reporting_verbs.tsv: bad stance or kind in {row['lemma']!r}")
         cue = ReportingCue(row["lemma"], row["kind"], row["stance"], row["needs_recipient"] == "yes")
         for form in split_list(row["forms"]) or [row["lemma"]]:
             index.add(form, cue)
-    return ReportingVerbs(table.info, index)
+    return ReportingVerbs(data.info, index)
 
 
 # ---- hedges and boosters -------------------------------------------------------------
@@ -236,14 +263,14 @@ class HedgeLexicon:
 
 @functools.cache
 def hedges() -> HedgeLexicon:
-    table = read_table("hedges.tsv", ("term", "kind", "category", "exclude_prev", "exclude_next", "note"))
+    data = table("hedges")
     index: PhraseIndex[HedgeEntry] = PhraseIndex()
-    for row in table.rows:
+    for row in data.rows:
         if row["kind"] not in ("hedge", "booster"):
             raise CorpusError(f"hedges.tsv: bad kind for {row['term']!r}")
         senses = SenseFilter.parse(row["exclude_prev"], row["exclude_next"])
         index.add(row["term"], HedgeEntry(row["term"].lower(), row["kind"], row["category"], senses))
-    return HedgeLexicon(table.info, index)
+    return HedgeLexicon(data.info, index)
 
 
 # ---- loaded terms --------------------------------------------------------------------
@@ -266,12 +293,9 @@ class LoadedLexicon:
 
 @functools.cache
 def loaded_terms() -> LoadedLexicon:
-    table = read_table(
-        "loaded_terms.tsv",
-        ("term", "forms", "category", "neutral", "target", "exclude_prev", "exclude_next", "note"),
-    )
+    data = table("loaded_terms")
     index: PhraseIndex[LoadedEntry] = PhraseIndex()
-    for row in table.rows:
+    for row in data.rows:
         if row["category"] not in LOADED_CATEGORIES:
             raise CorpusError(f"loaded_terms.tsv: bad category {row['category']!r} for {row['term']!r}")
         entry = LoadedEntry(
@@ -280,7 +304,7 @@ def loaded_terms() -> LoadedLexicon:
         )
         for form in split_list(row["forms"]) or [row["term"]]:
             index.add(form, entry)
-    return LoadedLexicon(table.info, index)
+    return LoadedLexicon(data.info, index)
 
 
 # ---- actors --------------------------------------------------------------------------
@@ -310,9 +334,9 @@ class Gazetteer:
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    table = read_table("actors.tsv", ("id", "name", "type", "state", "aliases", "demonyms", "metonyms", "note"))
+    data = table("actors")
     actors: dict[str, Actor] = {}
-    for row in table.rows:
+    for row in data.rows:
         if row["type"] not in ACTOR_TYPES:
             raise CorpusError(f"actors.tsv: bad type {row['type']!r} for {row['id']!r}")
         state = row["state"] or None
@@ -320,7 +344,7 @@ def gazetteer() -> Gazetteer:
             row["id"], row["name"], row["type"], state, tuple(split_list(row["aliases"])),
             tuple(split_list(row["demonyms"])), tuple(split_list(row["metonyms"])), side=state or row["id"],
         )
-    return Gazetteer(table.info, actors)
+    return Gazetteer(data.info, actors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,13 +361,13 @@ class StateNouns:
 
 @functools.cache
 def state_nouns() -> StateNouns:
-    table = read_table("state_nouns.tsv", ("term", "kind", "note"))
+    data = table("state_nouns")
     index: PhraseIndex[StateNoun] = PhraseIndex()
-    for row in table.rows:
+    for row in data.rows:
         if row["kind"] not in ("organ", "asset", "title", "place"):
             raise CorpusError(f"state_nouns.tsv: bad kind for {row['term']!r}")
         index.add(row["term"], StateNoun(row["term"].lower(), row["kind"]))
-    return StateNouns(table.info, index)
+    return StateNouns(data.info, index)
 
 
 # ---- source head nouns ---------------------------------------------------------------
@@ -363,13 +387,13 @@ class SourceNouns:
 
 @functools.cache
 def source_nouns() -> SourceNouns:
-    table = read_table("source_nouns.tsv", ("term", "type", "unnamed_is_anonymous", "note"))
+    data = table("source_nouns")
     index: PhraseIndex[SourceNoun] = PhraseIndex()
-    for row in table.rows:
+    for row in data.rows:
         if row["type"] not in SOURCE_TYPES:
             raise CorpusError(f"source_nouns.tsv: bad type for {row['term']!r}")
         index.add(row["term"], SourceNoun(row["term"], row["type"], row["unnamed_is_anonymous"] == "yes"))
-    return SourceNouns(table.info, index)
+    return SourceNouns(data.info, index)
 
 
 def profile_file(name: str) -> dict:

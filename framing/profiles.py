@@ -20,7 +20,8 @@ from framing.errors import InvalidProfile
 MAX_PROFILE_ACTORS = 2000
 MAX_ALIASES_PER_ACTOR = 100
 MAX_NAME_LENGTH = 120
-_ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,79}$")
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.:-]{0,79}$"  # actor ids and profile names: lowercase slugs
+_ID = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)

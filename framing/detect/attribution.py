@@ -212,7 +212,8 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     start_limit = sentence.tokens[0].index
     end_limit = sentence.tokens[-1].index
     source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
-    if first == start_limit or (source_end >= start_limit and tokens[source_end].text == "," and _np_ends_sentence(tokens, last + 1, end_limit)):
+    inverted = not cue.needs_recipient and source_end >= start_limit and tokens[source_end].text == "," and _np_ends_sentence(tokens, last + 1, end_limit)
+    if first == start_limit or inverted:  # "told reporters." names the hearer, not the source
         return _inverted(context, paragraph, sentence, first, last, cue, cue_span)
     if source_end >= start_limit and tokens[source_end].lower == "and":
         subject = _backward_np_from_start(tokens, start_limit, source_end - 1)
@@ -313,7 +314,7 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
                 source_range = _backward_np(tokens, source_end, position) or _single_pronoun(tokens, source_end, position)
                 cue_first, cue_last = cue_match.first, cue_match.last
                 break
-            if not tokens[end].is_word and tokens[end].text not in ".-’'(),":
+            if not tokens[end].is_word and tokens[end].text not in (".", "-", "(", ")", ",", "’s", "'s"):
                 return
         frame_end = _skip_forward_adjuncts(tokens, cue_last + 1, len(tokens) - 1, False) - 1 if source_range else 0
     if source_range is None or cue_match is None:

@@ -74,7 +74,7 @@ def fit(train: list[Example], c: float = C) -> dict:
                 values.append(example.features[name])
     matrix = csr_matrix((values, (rows, columns)), shape=(len(train), len(vocabulary)), dtype=np.float64)
     labels = np.array([CLASSES.index(example.label) for example in train])
-    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, tol=1e-6)
+    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, tol=1e-4)
     classifier.fit(matrix, labels)
     if tuple(classifier.classes_) != (0, 1, 2):
         raise ValueError("training data must contain every class")

@@ -1,0 +1,94 @@
+"""The application factory: configuration, database, limits, CORS, blueprints, docs."""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, request
+from flask_cors import CORS
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_smorest import Api
+
+import framing
+from api.config import Settings
+from api.db import Database
+from api.errors import register_error_handlers
+from api.json_provider import OrjsonProvider
+from api.middleware import register_middleware
+from api.routes import actors, analyze, docs, health, lexicons, profiles
+from api.schemas import ActorProfileSchema, ErrorSchema
+from framing.errors import FramingError
+
+log = logging.getLogger("api")
+
+# Analysed once at start-up so every lexicon, index and the sentiment model are loaded
+# before the first request (and, with gunicorn's preload, before workers fork).
+
+
+class FramingApi(Api):
+    """flask-smorest's Api with this service's error shape, documented and handled."""
+
+    ERROR_SCHEMA = ErrorSchema
+
+    def _register_error_handlers(self):
+        register_error_handlers(self._app)
+
+
+def _description(settings: Settings) -> str:
+    return (
+        "How a news article frames its story: attribution, sourcing balance, loaded terms, hedges and "
+        "actor sentiment, paragraph by paragraph, with character offsets.\n\n"
+        "Every error has the body `{code, message, details, request_id}`.\n\n"
+        f"Limits on this server: request body {settings.max_body_bytes:,} bytes (413 `payload_too_large`), "
+        f"article text {settings.max_text_chars:,} characters (413 `text_too_long`), "
+        f"batch {settings.max_batch_items} items and {settings.max_batch_chars:,} characters (413 `batch_too_large`), "
+        + (f"rate limit {settings.rate_limit} per client address (429 `rate_limited`)." if settings.rate_limit else "no rate limit.")
+    )
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    app = Flask(__name__)
+    app.json = OrjsonProvider(app)
+    app.config.update(
+        FRAMING=settings,
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
+        API_TITLE="framing",
+        API_VERSION=framing.ANALYZER_VERSION,
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="/docs",
+        OPENAPI_SWAGGER_UI_URL=docs.ASSETS_URL,
+        API_SPEC_OPTIONS={"info": {"description": _description(settings)}},
+    )
+    register_middleware(app)
+
+    database = Database(settings.database_url)
+    database.create_tables()
+    app.extensions["framing_db"] = database
+
+    Limiter(
+        get_remote_address, app=app,
+        default_limits=[settings.rate_limit] if settings.rate_limit else [],
+        default_limits_exempt_when=lambda: not request.path.startswith("/v1/"),
+        storage_uri=settings.rate_limit_storage, headers_enabled=True,
+    )
+    if settings.cors_origin_list:
+        CORS(app, resources={r"/v1/*": {"origins": settings.cors_origin_list}, r"/openapi.json": {"origins": "*"}},
+             expose_headers=["X-Request-ID", "Retry-After"])
+
+    api = FramingApi(app)
+    api.spec.components.schema("ActorProfile", schema=ActorProfileSchema)
+    for module in (analyze, profiles, lexicons, actors, health):
+        api.register_blueprint(module.blp)
+    app.register_blueprint(docs.blp)
+    _warm_up()
+    return app
+
+
+def _warm_up() -> None:
+    try:
+        framing.warm_up()
+    except FramingError as error:
+        log.error("analysis is unavailable until the corpora load (%s: %s); /readyz reports it", error.code, error.message)

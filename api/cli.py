@@ -1,0 +1,25 @@
+"""``framing serve``: the API on Flask's development server, SQLite by default.
+
+For production use gunicorn with gunicorn.conf.py; this command is for trying the API on
+one machine with nothing else installed or running.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import click
+
+from api.config import Settings
+
+
+@click.command("serve")
+@click.option("--host", help="Address to listen on [default: FRAMING_HOST or 127.0.0.1].")
+@click.option("--port", type=int, help="Port to listen on [default: FRAMING_PORT or 8000].")
+def serve(host: str | None, port: int | None) -> None:
+    """Run the HTTP API for development (docs at /docs)."""
+    from api.app import create_app  # Flask and friends load only when serving
+
+    settings = Settings.from_env()
+    settings = replace(settings, host=host or settings.host, port=port or settings.port)
+    click.echo(f"framing API on http://{settings.host}:{settings.port}/ (docs at /docs, database {settings.database_url})")
+    create_app(settings).run(host=settings.host, port=settings.port)

@@ -1,0 +1,489 @@
+"""Every request and response of the API, as marshmallow schemas.
+
+These schemas are the one description of the API: requests are validated with them and
+the OpenAPI document (``/openapi.json``) is generated from them. Report responses are
+built by the library and sent as they are (marshmallow would take longer to copy a large
+report than the analysis takes); the report schemas here document them, and the test
+suite checks real responses against the generated document, so the two cannot drift.
+Every schema is strict (``unknown = RAISE``): a misspelt request field is an error, and
+the document says ``additionalProperties: false``, so an undocumented response field fails
+the tests.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+
+from framing.corpora import ACTOR_TYPES
+from framing.profiles import ID_PATTERN, MAX_ALIASES_PER_ACTOR, MAX_NAME_LENGTH, MAX_PROFILE_ACTORS
+
+SLUG_PATTERN = ID_PATTERN
+MAX_PAGE_SIZE = 500
+MAX_PAGE = 1_000_000
+
+
+def _describe(text: str, **extra) -> dict:
+    return {"metadata": {"description": text, **extra}}
+
+
+class StrictSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+# ---- errors ---------------------------------------------------------------------------------
+
+class ErrorSchema(StrictSchema):
+    code = fields.String(required=True, **_describe("Stable machine-readable error code (e.g. `validation_error`, `text_too_long`)."))
+    message = fields.String(required=True, **_describe("One human-readable line."))
+    details = fields.Dict(
+        keys=fields.String(), values=fields.List(fields.String()),
+        **_describe("Messages per request field, by dotted path (`items.0.text`); `_schema` for the request as a whole."),
+    )
+    request_id = fields.String(**_describe("Also in the `X-Request-ID` response header; quote it when reporting a problem."))
+
+
+# ---- actor profiles ---------------------------------------------------------------------------
+
+class ProfileActorSchema(StrictSchema):
+    id = fields.String(required=True, validate=validate.Regexp(SLUG_PATTERN), **_describe(
+        "Lowercase slug. An id from the default gazetteer (`GET /v1/actors`) extends that actor."))
+    name = fields.String(validate=validate.Length(1, MAX_NAME_LENGTH), **_describe(
+        "Display name; required for new actors."))
+    type = fields.String(validate=validate.OneOf(ACTOR_TYPES))
+    aliases = fields.List(fields.String(validate=validate.Length(1, MAX_NAME_LENGTH)), validate=validate.Length(max=MAX_ALIASES_PER_ACTOR))
+    state = fields.String(validate=validate.Regexp(SLUG_PATTERN), **_describe("Id of the gazetteer state this actor belongs to."))
+    side = fields.String(validate=validate.Length(1, MAX_NAME_LENGTH))
+
+
+class ProfileContentSchema(StrictSchema):
+    actors = fields.List(fields.Nested(ProfileActorSchema), validate=validate.Length(max=MAX_PROFILE_ACTORS), load_default=list)
+    sides = fields.Dict(
+        keys=fields.String(validate=validate.Regexp(SLUG_PATTERN)), values=fields.String(validate=validate.Length(1, MAX_NAME_LENGTH)),
+        load_default=dict, **_describe("Actor id -> side name. A side given to a state carries to its organs and officials."),
+    )
+
+
+class ActorProfileSchema(ProfileContentSchema):
+    """An actor profile sent inline with an analysis."""
+
+    name = fields.String(validate=validate.Length(1, 80))
+    version = fields.String(validate=validate.Length(1, 40))
+
+
+class ProfileRef(fields.Field):
+    """A stored profile's name, or a whole profile inline."""
+
+    def __init__(self, **kwargs):
+        super().__init__(metadata={
+            "oneOf": [
+                {"type": "string", "pattern": SLUG_PATTERN, "description": "Name of a stored profile (`GET /v1/profiles`)."},
+                {"$ref": "#/components/schemas/ActorProfile"},
+            ],
+            "description": "Actor profile: the name of a stored one, or one inline.",
+        }, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str):
+            validate.Regexp(SLUG_PATTERN, error="profile name must be a lowercase slug")(value)
+            return value
+        if isinstance(value, dict):
+            return ActorProfileSchema().load(value)
+        raise ValidationError("profile must be a stored profile's name or a profile object")
+
+
+class ProfileBodySchema(ProfileContentSchema):
+    """A stored profile, as sent to replace one (``PUT``)."""
+
+    description = fields.String(validate=validate.Length(max=2000))
+    version = fields.String(validate=validate.Length(1, 40), **_describe(
+        "Your version label; reports name it. Without one, reports name the revision (`r3`)."))
+
+
+class ProfileCreateSchema(ProfileBodySchema):
+    name = fields.String(required=True, validate=validate.Regexp(SLUG_PATTERN))
+
+
+class ProfileSchema(StrictSchema):
+    name = fields.String(required=True)
+    description = fields.String(allow_none=True)
+    version = fields.String(allow_none=True)
+    revision = fields.Integer(required=True, **_describe("1 when created, +1 on every replacement."))
+    actors = fields.List(fields.Nested(ProfileActorSchema), required=True)
+    sides = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
+    created_at = fields.DateTime(required=True)
+    updated_at = fields.DateTime(required=True)
+
+
+class ProfileSummarySchema(StrictSchema):
+    name = fields.String(required=True)
+    description = fields.String(allow_none=True)
+    version = fields.String(allow_none=True)
+    revision = fields.Integer(required=True)
+    actors = fields.Integer(required=True, **_describe("Number of actors the profile defines."))
+    updated_at = fields.DateTime(required=True)
+
+
+# ---- paging -----------------------------------------------------------------------------------
+
+class PageQuerySchema(StrictSchema):
+    page = fields.Integer(load_default=1, validate=validate.Range(1, MAX_PAGE))
+    page_size = fields.Integer(load_default=50, validate=validate.Range(1, MAX_PAGE_SIZE))
+
+
+class PageSchema(StrictSchema):
+    total = fields.Integer(required=True, **_describe("Items matching the query, over all pages."))
+    page = fields.Integer(required=True)
+    page_size = fields.Integer(required=True)
+
+
+class ProfileListSchema(PageSchema):
+    profiles = fields.List(fields.Nested(ProfileSummarySchema), required=True)
+
+
+# ---- lexicons and actors ----------------------------------------------------------------------
+
+class LexiconSchema(StrictSchema):
+    name = fields.String(required=True)
+    version = fields.String(required=True)
+    description = fields.String(required=True)
+    entries = fields.Integer(required=True)
+    file = fields.String(required=True, **_describe("The data file in the repository's `corpora/`."))
+    documentation = fields.String(required=True, **_describe("Companion file describing method and sources."))
+    sources = fields.String(required=True, **_describe("Where the file's ideas come from (its header's `sources:` line)."))
+    columns = fields.List(fields.String(), required=True, **_describe("The file's columns, in order."))
+    category_field = fields.String(required=True, **_describe("The column `?category=` filters on."))
+
+
+class LexiconListSchema(StrictSchema):
+    lexicons = fields.List(fields.Nested(LexiconSchema), required=True)
+
+
+class LexiconQuerySchema(PageQuerySchema):
+    category = fields.String(validate=validate.Length(1, 80), **_describe("Keep entries whose category column equals this."))
+
+
+class LexiconEntriesSchema(PageSchema):
+    name = fields.String(required=True)
+    version = fields.String(required=True)
+    category_field = fields.String(required=True)
+    entries = fields.List(fields.Dict(keys=fields.String(), values=fields.String()), required=True, **_describe(
+        "Rows of the data file, column name -> cell."))
+
+
+class ActorQuerySchema(PageQuerySchema):
+    q = fields.String(validate=validate.Length(1, 200), **_describe("Case-insensitive search in id, name, aliases, demonyms and metonyms."))
+    type = fields.String(validate=validate.OneOf(ACTOR_TYPES))
+
+
+class ActorSchema(StrictSchema):
+    id = fields.String(required=True)
+    name = fields.String(required=True)
+    type = fields.String(required=True)
+    state = fields.String(allow_none=True, required=True)
+    aliases = fields.List(fields.String(), required=True)
+    demonyms = fields.List(fields.String(), required=True)
+    metonyms = fields.List(fields.String(), required=True)
+    side = fields.String(required=True)
+
+
+class ActorListSchema(PageSchema):
+    actors = fields.List(fields.Nested(ActorSchema), required=True)
+
+
+# ---- health -----------------------------------------------------------------------------------
+
+class HealthSchema(StrictSchema):
+    status = fields.String(required=True)
+
+
+class CheckSchema(StrictSchema):
+    ok = fields.Boolean(required=True)
+    code = fields.String(allow_none=True, required=True, **_describe("Why the check failed, when it did."))
+
+
+class ReadySchema(StrictSchema):
+    status = fields.String(required=True, validate=validate.OneOf(["ready", "not_ready"]))
+    checks = fields.Dict(keys=fields.String(), values=fields.Nested(CheckSchema), required=True)
+
+
+# ---- analysis requests ------------------------------------------------------------------------
+
+def _iso_date(value: str) -> None:
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as error:
+        raise ValidationError("published_at must be an ISO 8601 date or date-time (2024-03-05 or 2024-03-05T14:30:00Z)") from error
+
+
+class AnalyzeOptionsSchema(StrictSchema):
+    offsets = fields.String(load_default="codepoint", validate=validate.OneOf(["codepoint", "utf16"]), **_describe(
+        "Unit of every `start`/`end`: Python code points, or UTF-16 code units as JavaScript strings index."))
+    sentences = fields.Boolean(load_default=True, **_describe("Include each paragraph's sentence list."))
+    paragraph_text = fields.Boolean(load_default=True, **_describe("Include each paragraph's text (offsets still refer to the article)."))
+
+
+class AnalyzeRequestSchema(StrictSchema):
+    text = fields.String(**_describe("The article's plain text. Give `text` or `html`, not both."))
+    html = fields.String(**_describe("The article page's HTML; its main text is extracted and analysed, and returned as `text`."))
+    title = fields.String(allow_none=True, **_describe("The headline, analysed and reported separately."))
+    outlet = fields.String(validate=validate.Length(1, 200))
+    url = fields.String(validate=validate.Length(1, 2048))
+    published_at = fields.String(validate=_iso_date, **_describe("ISO 8601 date or date-time."))
+    profile = ProfileRef()
+
+    @validates_schema
+    def _one_input(self, data, **_kwargs):
+        if ("text" in data) == ("html" in data):
+            raise ValidationError("give exactly one of 'text' or 'html'", "_schema")
+
+
+class BatchItem(fields.Nested):
+    """Documented as one analysis request; each item is validated on its own by the view,
+    so one malformed item is reported in its place instead of failing the batch."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, dict):
+            raise ValidationError("each item must be an object")
+        return value
+
+
+class BatchRequestSchema(StrictSchema):
+    items = fields.List(BatchItem(AnalyzeRequestSchema), required=True, validate=validate.Length(min=1), **_describe(
+        "The articles, at most FRAMING_MAX_BATCH_ITEMS (20 by default)."))
+
+
+# ---- the report -------------------------------------------------------------------------------
+
+class SpanSchema(StrictSchema):
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    text = fields.String(required=True, **_describe("Equals the analysed text sliced from `start` to `end`."))
+
+
+class SentenceSchema(SpanSchema):
+    index = fields.Integer(required=True)
+
+
+class SourceSchema(SpanSchema):
+    actor = fields.String(allow_none=True, required=True)
+    actor_name = fields.String(allow_none=True, required=True)
+    type = fields.String(required=True)
+    anonymous = fields.Boolean(required=True)
+    side = fields.String(required=True)
+    resolved_from = fields.Nested(SpanSchema, allow_none=True, required=True, **_describe("The name a pronoun source was resolved to."))
+
+
+class CueSchema(SpanSchema):
+    lemma = fields.String(required=True)
+    stance = fields.String(required=True)
+
+
+class AttributionSchema(StrictSchema):
+    sentence = fields.Integer(required=True)
+    pattern = fields.String(required=True)
+    source = fields.Nested(SourceSchema, allow_none=True, required=True)
+    cue = fields.Nested(CueSchema, required=True)
+    content = fields.Nested(SpanSchema, allow_none=True, required=True)
+    quote = fields.String(required=True)
+    embedded = fields.Boolean(required=True)
+    hedged = fields.Boolean(required=True)
+    hedge_reasons = fields.List(fields.String(), required=True)
+
+
+class SpeakerSchema(StrictSchema):
+    text = fields.String(required=True)
+    actor = fields.String(allow_none=True, required=True)
+    actor_name = fields.String(allow_none=True, required=True)
+
+
+class HedgeSchema(SpanSchema):
+    term = fields.String(required=True)
+    kind = fields.String(required=True)
+    category = fields.String(required=True)
+    voice = fields.String(required=True)
+    speaker = fields.Nested(SpeakerSchema, allow_none=True, required=True)
+    why = fields.String(required=True)
+
+
+class LoadedTermSchema(SpanSchema):
+    term = fields.String(required=True)
+    category = fields.String(required=True)
+    neutral_alternative = fields.String(allow_none=True, required=True)
+    voice = fields.String(required=True)
+    speaker = fields.Nested(SpeakerSchema, allow_none=True, required=True)
+    target_actor = fields.String(allow_none=True, required=True)
+    target_actor_name = fields.String(allow_none=True, required=True)
+    why = fields.String(required=True)
+
+
+class ScoreSchema(StrictSchema):
+    compound = fields.Float(required=True)
+    label = fields.String(required=True)
+
+
+class MentionSchema(SpanSchema):
+    actor = fields.String(required=True)
+    actor_name = fields.String(required=True)
+    actor_type = fields.String(allow_none=True, required=True)
+    side = fields.String(required=True)
+    via = fields.String(required=True)
+    sentence = fields.Integer(required=True)
+    sentiment = fields.Nested(ScoreSchema, required=True)
+
+
+class ParagraphSentimentSchema(ScoreSchema):
+    neg = fields.Float(required=True)
+    neu = fields.Float(required=True)
+    pos = fields.Float(required=True)
+
+
+class ReadabilitySchema(StrictSchema):
+    words = fields.Integer(required=True)
+    sentences = fields.Integer(required=True)
+    syllables = fields.Integer(required=True)
+    flesch_reading_ease = fields.Float(allow_none=True, required=True)
+    flesch_kincaid_grade = fields.Float(allow_none=True, required=True)
+
+
+_COUNTS = (
+    "attributions", "hedged_attributions", "direct_quotes", "anonymous_attributions", "hedges", "boosters",
+    "hedges_authorial", "loaded_terms", "loaded_terms_authorial", "loaded_terms_quoted",
+)
+CountsSchema = StrictSchema.from_dict({name: fields.Integer(required=True) for name in _COUNTS}, name="CountsSchema")
+RatesSchema = StrictSchema.from_dict({name: fields.Float(required=True) for name in _COUNTS}, name="RatesSchema")
+
+
+class ParagraphSchema(StrictSchema):
+    index = fields.Integer(required=True)
+    start = fields.Integer(required=True)
+    end = fields.Integer(required=True)
+    kind = fields.String(required=True, **_describe("body, headline, caption, credit or title."))
+    text = fields.String(**_describe("Left out with `?paragraph_text=false`."))
+    sentences = fields.List(fields.Nested(SentenceSchema), **_describe("Left out with `?sentences=false`."))
+    attributions = fields.List(fields.Nested(AttributionSchema), required=True)
+    hedges = fields.List(fields.Nested(HedgeSchema), required=True)
+    loaded_terms = fields.List(fields.Nested(LoadedTermSchema), required=True)
+    actor_mentions = fields.List(fields.Nested(MentionSchema), required=True)
+    sentiment = fields.Nested(ParagraphSentimentSchema, allow_none=True, required=True)
+    readability = fields.Nested(ReadabilitySchema, required=True)
+    counts = fields.Nested(CountsSchema, required=True)
+    rates_per_1000_words = fields.Nested(RatesSchema, required=True)
+    words = fields.Integer(required=True)
+
+
+class SourceEntrySchema(StrictSchema):
+    key = fields.String(required=True)
+    name = fields.String(required=True)
+    actor = fields.String(allow_none=True, required=True)
+    type = fields.String(required=True)
+    side = fields.String(required=True)
+    anonymous = fields.Boolean(required=True)
+    citations = fields.Integer(required=True)
+    words_attributed = fields.Integer(required=True)
+    direct_quotes = fields.Integer(required=True)
+
+
+class SideFiguresSchema(StrictSchema):
+    citations = fields.Integer(required=True)
+    words = fields.Integer(required=True)
+
+
+class MissingVoiceSchema(StrictSchema):
+    actor = fields.String(required=True)
+    name = fields.String(required=True)
+    side = fields.String(required=True)
+    mentions = fields.Integer(required=True)
+    via = fields.List(fields.String(), required=True)
+
+
+class SourcingSchema(StrictSchema):
+    sources = fields.List(fields.Nested(SourceEntrySchema), required=True)
+    citations = fields.Integer(required=True)
+    by_side = fields.Dict(keys=fields.String(), values=fields.Nested(SideFiguresSchema), required=True)
+    by_type = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    anonymous_share = fields.Float(allow_none=True, required=True)
+    direct_quote_share = fields.Float(allow_none=True, required=True)
+    balance_index = fields.Float(allow_none=True, required=True, **_describe("Pielou's evenness of citations over sides, 0 to 1."))
+    missing_voices = fields.List(fields.Nested(MissingVoiceSchema), required=True)
+
+
+class LabelCountSchema(StrictSchema):
+    label = fields.String(required=True)
+    count = fields.Integer(required=True)
+
+
+class ActorSummarySchema(StrictSchema):
+    actor = fields.String(required=True)
+    name = fields.String(required=True)
+    type = fields.String(allow_none=True, required=True)
+    side = fields.String(required=True)
+    mentions = fields.Integer(required=True)
+    mean_sentiment = fields.Float(allow_none=True, required=True)
+    negative = fields.Integer(required=True)
+    neutral = fields.Integer(required=True)
+    positive = fields.Integer(required=True)
+    cited_as_source = fields.Integer(required=True)
+    labels = fields.List(fields.Nested(LabelCountSchema), required=True)
+
+
+class DocumentSentimentSchema(StrictSchema):
+    mean_paragraph_compound = fields.Float(required=True)
+    label = fields.String(required=True)
+
+
+class DocumentSchema(StrictSchema):
+    words = fields.Integer(required=True)
+    paragraphs = fields.Integer(required=True)
+    body_paragraphs = fields.Integer(required=True)
+    paragraph_kinds = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    counts = fields.Nested(CountsSchema, required=True)
+    rates_per_1000_words = fields.Nested(RatesSchema, required=True)
+    readability = fields.Nested(ReadabilitySchema, required=True)
+    sentiment = fields.Nested(DocumentSentimentSchema, required=True)
+    sourcing = fields.Nested(SourcingSchema, required=True)
+    actors = fields.List(fields.Nested(ActorSummarySchema), required=True)
+
+
+class ProfileNameSchema(StrictSchema):
+    name = fields.String(allow_none=True, required=True)
+    version = fields.String(allow_none=True, required=True)
+
+
+class AnalyzerSchema(StrictSchema):
+    name = fields.String(required=True)
+    version = fields.String(required=True)
+    corpora = fields.Dict(keys=fields.String(), values=fields.String(), required=True, **_describe("Version of every lexicon used."))
+    sentiment_model = fields.String(required=True)
+    profile = fields.Nested(ProfileNameSchema, allow_none=True, required=True)
+
+
+class MetadataSchema(StrictSchema):
+    outlet = fields.String()
+    url = fields.String()
+    published_at = fields.String()
+
+
+class ReportSchema(StrictSchema):
+    offsets = fields.String(required=True, validate=validate.OneOf(["codepoint", "utf16"]), **_describe(
+        "Unit of every `start`/`end` in this report."))
+    text = fields.String(**_describe("The text extracted from `html`, which the offsets refer to (HTML requests only)."))
+    analyzer = fields.Nested(AnalyzerSchema, required=True)
+    metadata = fields.Nested(MetadataSchema, required=True)
+    title = fields.Nested(ParagraphSchema, allow_none=True, required=True, **_describe("Offsets here refer to the title."))
+    paragraphs = fields.List(fields.Nested(ParagraphSchema), required=True)
+    document = fields.Nested(DocumentSchema, required=True)
+
+
+class BatchResultSchema(StrictSchema):
+    index = fields.Integer(required=True)
+    ok = fields.Boolean(required=True)
+    report = fields.Nested(ReportSchema, **_describe("Present when `ok`."))
+    error = fields.Nested(ErrorSchema, **_describe("Present when not `ok`; its `code` is as for a single analysis."))
+
+
+class BatchResponseSchema(StrictSchema):
+    items = fields.List(fields.Nested(BatchResultSchema), required=True)
+    succeeded = fields.Integer(required=True)
+    failed = fields.Integer(required=True)

@@ -1,0 +1,32 @@
+"""Gunicorn settings for production: ``gunicorn -c gunicorn.conf.py``.
+
+Every value comes from the FRAMING_* environment variables via api.config. The app is
+preloaded, so the corpora and the sentiment model load once in the master process and
+workers share them; analysis is CPU-bound, so one worker per core by default.
+"""
+from api.config import Settings
+
+settings = Settings.from_env()
+
+wsgi_app = "api.app:create_app()"
+bind = f"{settings.host}:{settings.port}"
+workers = settings.worker_count
+threads = settings.threads
+timeout = settings.timeout  # a full batch of long articles takes tens of seconds
+graceful_timeout = 30
+keepalive = 5
+preload_app = True
+max_requests = 1000  # recycle workers now and then, bounding any slow growth in memory
+max_requests_jitter = 100
+accesslog = "-"
+errorlog = "-"
+loglevel = settings.log_level
+logger_class = "api.access_log.JsonAccessLogger"
+control_socket_disable = True  # gunicorn >= 25 would open a socket in $HOME, unwritable in the container
+
+
+def post_fork(server, worker):
+    """Workers must not reuse database connections the master opened before forking."""
+    app = worker.app.callable
+    if app is not None:
+        app.extensions["framing_db"].after_fork()
