@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy import JSON, DateTime, Integer, String, create_engine, event, text
 from sqlalchemy.engine import Engine

@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Generic, Iterator, TypeVar
+from typing import Generic, TypeVar
+from collections.abc import Iterator
 
 from framing.errors import CorpusError
 from framing.text import Token, tokenize
@@ -200,7 +201,7 @@ class SenseFilter:
     exclude_next: frozenset[str]
 
     @classmethod
-    def parse(cls, previous: str, following: str) -> "SenseFilter":
+    def parse(cls, previous: str, following: str) -> SenseFilter:
         return cls(frozenset(w.lower() for w in split_list(previous)), frozenset(w.lower() for w in split_list(following)))
 
     def rejects(self, tokens: list[Token], first: int, last: int) -> bool:

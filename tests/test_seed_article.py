@@ -1,5 +1,4 @@
 """The must-hold findings on the Reuters article the project was created from (issue #2)."""
-import pytest
 
 from tests.conftest import all_findings
 

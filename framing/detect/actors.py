@@ -48,9 +48,6 @@ class ActorFindings:
     mentions: list[ActorMention] = field(default_factory=list)
     people: dict[str, Actor] = field(default_factory=dict)  # titled people found in this article
 
-    def in_paragraph(self, index: int) -> list[ActorMention]:
-        return [mention for mention in self.mentions if mention.paragraph == index]
-
 
 def find_actor_mentions(document: Document, registry: ActorRegistry) -> ActorFindings:
     findings = ActorFindings()

@@ -126,6 +126,14 @@ class _Context:
     found: list[Attribution]
 
 
+def group_by_paragraph(findings: list) -> dict[int, list]:
+    """Findings (anything with a ``paragraph`` index) grouped by paragraph, in order."""
+    grouped: dict[int, list] = {}
+    for finding in findings:
+        grouped.setdefault(finding.paragraph, []).append(finding)
+    return grouped
+
+
 def find_attributions(document: Document, registry: ActorRegistry, actors: ActorFindings) -> list[Attribution]:
     context = _Context(document, registry, actors, [])
     for paragraph in document.paragraphs:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from framing.corpora import HedgeLexicon
-from framing.detect.attribution import Attribution
+from framing.detect.attribution import Attribution, group_by_paragraph
+from framing.detect.lexicon_hits import lexicon_hits
 from framing.detect.voice import Voice, voice_of
 from framing.spans import Span
 from framing.text import Document
@@ -27,19 +28,12 @@ class Hedge:
 
 
 def find_hedges(document: Document, lexicon: HedgeLexicon, attributions: list[Attribution]) -> list[Hedge]:
+    by_paragraph = group_by_paragraph(attributions)
     found = []
-    for paragraph in document.paragraphs:
-        if paragraph.kind in ("caption", "credit"):
-            continue
-        in_paragraph = [a for a in attributions if a.paragraph == paragraph.index]
-        for sentence in paragraph.sentences:
-            tokens = sentence.tokens
-            for match in lexicon.index.scan(tokens):
-                entry = match.entry
-                if entry.senses.rejects(tokens, match.first, match.last):
-                    continue
-                if tokens[match.first].is_capitalized and match.first > 0 and entry.category == "modal":
-                    continue  # "May" mid-sentence is the month
-                span = document.span(tokens[match.first].start, tokens[match.last].end)
-                found.append(Hedge(paragraph.index, span, entry.term, entry.kind, entry.category, voice_of(span, paragraph, in_paragraph)))
+    for hit in lexicon_hits(document, lexicon.index):
+        entry = hit.entry
+        if hit.tokens[hit.first].is_capitalized and hit.first > 0 and entry.category == "modal":
+            continue  # "May" mid-sentence is the month
+        voice = voice_of(hit.span, hit.paragraph, by_paragraph.get(hit.paragraph.index, []))
+        found.append(Hedge(hit.paragraph.index, hit.span, entry.term, entry.kind, entry.category, voice))
     return found

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from framing.corpora import LoadedLexicon
 from framing.detect.actors import ActorFindings, ActorMention
-from framing.detect.attribution import Attribution
+from framing.detect.attribution import Attribution, group_by_paragraph
+from framing.detect.lexicon_hits import lexicon_hits
 from framing.detect.voice import Voice, voice_of
 from framing.spans import Span
 from framing.text import Document, Paragraph
@@ -32,28 +33,20 @@ class LoadedTerm:
 
 
 def find_loaded_terms(document: Document, lexicon: LoadedLexicon, attributions: list[Attribution], actors: ActorFindings) -> list[LoadedTerm]:
+    by_paragraph = group_by_paragraph(attributions)
+    mentions = group_by_paragraph(actors.mentions)
     found = []
-    for paragraph in document.paragraphs:
-        if paragraph.kind in ("caption", "credit"):
-            continue
-        in_paragraph = [a for a in attributions if a.paragraph == paragraph.index]
-        mentions = actors.in_paragraph(paragraph.index)
-        for sentence in paragraph.sentences:
-            tokens = sentence.tokens
-            for match in lexicon.index.scan(tokens):
-                entry = match.entry
-                if entry.senses.rejects(tokens, match.first, match.last):
-                    continue
-                span = document.span(tokens[match.first].start, tokens[match.last].end)
-                voice = voice_of(span, paragraph, in_paragraph)
-                if voice.voice == "attributed":
-                    voice = Voice("authorial", None)  # paraphrase: the writer's wording
-                target = _target(span, entry.targets, mentions, paragraph) if entry.targets else None
-                found.append(LoadedTerm(paragraph.index, span, entry.term, entry.category, entry.neutral, voice, target, entry.note))
+    for hit in lexicon_hits(document, lexicon.index):
+        entry, paragraph, span = hit.entry, hit.paragraph, hit.span
+        voice = voice_of(span, paragraph, by_paragraph.get(paragraph.index, []))
+        if voice.voice == "attributed":
+            voice = Voice("authorial", None)  # paraphrase: the writer's wording
+        target = _target(span, mentions.get(paragraph.index, []), paragraph) if entry.targets else None
+        found.append(LoadedTerm(paragraph.index, span, entry.term, entry.category, entry.neutral, voice, target, entry.note))
     return found
 
 
-def _target(span: Span, targets: tuple[str, ...], mentions: list[ActorMention], paragraph: Paragraph) -> str | None:
+def _target(span: Span, mentions: list[ActorMention], paragraph: Paragraph) -> str | None:
     """The actor a label is applied to: the mention it overlaps or touches ("Assad regime")."""
     best = None
     best_gap = 4  # characters: "Assad regime", "regime of Assad" is 4 with "of "

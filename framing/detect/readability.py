@@ -34,7 +34,7 @@ class Readability:
             return None
         return round(0.39 * self.words / self.sentences + 11.8 * self.syllables / self.words - 15.59, 2)
 
-    def __add__(self, other: "Readability") -> "Readability":
+    def __add__(self, other: Readability) -> Readability:
         return Readability(self.words + other.words, self.sentences + other.sentences, self.syllables + other.syllables)
 
 

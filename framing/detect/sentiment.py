@@ -35,7 +35,7 @@ class Score:
     label: str  # negative | neutral | positive
 
     @classmethod
-    def of(cls, compound: float) -> "Score":
+    def of(cls, compound: float) -> Score:
         label = "positive" if compound >= POSITIVE_THRESHOLD else "negative" if compound <= NEGATIVE_THRESHOLD else "neutral"
         return cls(round(compound, 4), label)
 

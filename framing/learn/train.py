@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from framing.detect.sentiment import Score, VaderClauseModel, score_valences
 from framing.learn.features import SentenceWords, mention_features

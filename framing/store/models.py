@@ -1,0 +1,258 @@
+"""The stored tables: actor profiles, articles with their revisions, and per-article metrics.
+
+Reports are kept whole (JSON) in ``article_revisions`` so nothing the analyzer said is lost;
+the ``article_*metrics`` tables hold the same figures as plain columns so that trends and
+outlet comparisons are one ``GROUP BY`` over one table. Metric rows exist for an article's
+**current** revision only (they are replaced when it is revised or reanalysed) and carry
+the ``analyzer_version`` that produced them, plus the article's ``outlet`` and
+``published_at`` copied in, so a trend query needs no join and never mixes versions.
+The schema itself is created and changed by the migrations in ``framing/store/migrations``.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+OUTLET_LENGTH = 200
+KEY_LENGTH = 512
+ACTOR_LENGTH = 200
+TERM_LENGTH = 200
+VERSION_LENGTH = 40
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class StoredProfile(Base):
+    """An actor profile saved under a name, so callers can analyse with ``profile: "name"``."""
+
+    __tablename__ = "actor_profiles"
+
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    description: Mapped[str | None] = mapped_column(String(2000))
+    version: Mapped[str | None] = mapped_column(String(40))
+    # Incremented on every replacement, so reports made with an older body stay traceable.
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    document: Mapped[dict] = mapped_column(JSON)  # {"actors": [...], "sides": {...}}
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Article(Base):
+    """One news article, identified by ``key`` however many times it is sent.
+
+    ``key`` is ``id:<client id>`` when the client names the article, else ``url:<normalised
+    url>``, else ``sha256:<digest of the text>`` (see ``framing.store.keys``), so posting the
+    same story twice stores it once.
+    """
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(KEY_LENGTH), unique=True)
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), index=True)
+    url: Mapped[str | None] = mapped_column(String(2048))
+    title: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # No database-level foreign key (articles and revisions would reference each other);
+    # framing.store.articles keeps it pointing at one of this article's revisions.
+    current_revision_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class ArticleRevision(Base):
+    """One version of an article's text (and title) with the report made from it.
+
+    A new revision is stored only when the text or title changes; a reanalysis with a
+    newer analyzer replaces ``report`` and the versions in place, since the text is the same.
+    """
+
+    __tablename__ = "article_revisions"
+    __table_args__ = (UniqueConstraint("article_id", "number", name="uq_article_revisions_article_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per article
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    text_sha256: Mapped[str] = mapped_column(String(64))
+    html: Mapped[str | None] = mapped_column(Text)  # the page the text was extracted from, if any
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), index=True)
+    corpora_versions: Mapped[dict] = mapped_column(JSON)
+    report: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    analyzed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ArticleMetrics(Base):
+    """Document-level figures of an article's current report, one row per article.
+
+    Counts are kept beside the rates so comparisons can pool articles (sum of hedged
+    attributions / sum of attributions) as well as average them.
+    """
+
+    __tablename__ = "article_metrics"
+    __table_args__ = (
+        Index("ix_article_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
+        Index("ix_article_metrics_version_published", "analyzer_version", "published_at"),
+    )
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    revision_id: Mapped[int] = mapped_column(Integer)
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    words: Mapped[int] = mapped_column(Integer)
+    # counts over body paragraphs (report document.counts, document.sourcing.citations)
+    attributions: Mapped[int] = mapped_column(Integer)
+    hedged_attributions: Mapped[int] = mapped_column(Integer)
+    anonymous_attributions: Mapped[int] = mapped_column(Integer)
+    direct_quotes: Mapped[int] = mapped_column(Integer)
+    citations: Mapped[int] = mapped_column(Integer)
+    hedges: Mapped[int] = mapped_column(Integer)
+    hedges_authorial: Mapped[int] = mapped_column(Integer)
+    boosters: Mapped[int] = mapped_column(Integer)
+    loaded_terms: Mapped[int] = mapped_column(Integer)
+    loaded_terms_authorial: Mapped[int] = mapped_column(Integer)
+    loaded_terms_quoted: Mapped[int] = mapped_column(Integer)
+    # rates and indices; null where undefined (no attributions, no citations, no words)
+    attributions_per_1000: Mapped[float | None] = mapped_column(Float)
+    hedged_attribution_rate: Mapped[float | None] = mapped_column(Float)  # hedged / attributions
+    loaded_authorial_per_1000: Mapped[float | None] = mapped_column(Float)
+    loaded_quoted_per_1000: Mapped[float | None] = mapped_column(Float)
+    hedges_per_1000: Mapped[float | None] = mapped_column(Float)
+    anonymous_share: Mapped[float | None] = mapped_column(Float)
+    direct_quote_share: Mapped[float | None] = mapped_column(Float)
+    balance_index: Mapped[float | None] = mapped_column(Float)
+    flesch_reading_ease: Mapped[float | None] = mapped_column(Float)
+    flesch_kincaid_grade: Mapped[float | None] = mapped_column(Float)
+    sentiment: Mapped[float | None] = mapped_column(Float)  # mean paragraph compound
+
+
+class ArticleActorMetrics(Base):
+    """Per article x actor (report ``document.actors``): how often, how warmly, how often cited."""
+
+    __tablename__ = "article_actor_metrics"
+    __table_args__ = (
+        UniqueConstraint("article_id", "actor", name="uq_article_actor_metrics_article_actor"),
+        Index("ix_article_actor_metrics_version_actor_outlet_published", "analyzer_version", "actor", "outlet", "published_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
+    actor_name: Mapped[str | None] = mapped_column(String(ACTOR_LENGTH))
+    side: Mapped[str | None] = mapped_column(String(ACTOR_LENGTH))
+    mentions: Mapped[int] = mapped_column(Integer)
+    mean_sentiment: Mapped[float | None] = mapped_column(Float)
+    negative: Mapped[int] = mapped_column(Integer)
+    neutral: Mapped[int] = mapped_column(Integer)
+    positive: Mapped[int] = mapped_column(Integer)
+    cited: Mapped[int] = mapped_column(Integer)  # times cited as a source
+
+
+class ArticleSideMetrics(Base):
+    """Per article x source side (report ``document.sourcing.by_side``)."""
+
+    __tablename__ = "article_side_metrics"
+    __table_args__ = (
+        UniqueConstraint("article_id", "side", name="uq_article_side_metrics_article_side"),
+        Index("ix_article_side_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    side: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
+    citations: Mapped[int] = mapped_column(Integer)
+    words: Mapped[int] = mapped_column(Integer)  # words attributed to the side's sources
+
+
+class ArticleSourceTypeMetrics(Base):
+    """Per article x source type (person, government, anonymous...): sourcing by type."""
+
+    __tablename__ = "article_source_type_metrics"
+    __table_args__ = (
+        UniqueConstraint("article_id", "source_type", name="uq_article_source_type_metrics_article_type"),
+        Index("ix_article_source_type_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    source_type: Mapped[str] = mapped_column(String(40))
+    citations: Mapped[int] = mapped_column(Integer)
+    words: Mapped[int] = mapped_column(Integer)
+
+
+class ArticleTermMetrics(Base):
+    """Per article x loaded term x voice x target actor (body paragraphs' ``loaded_terms``).
+
+    ``actor`` is the label's target when the lexicon entry is a label applied to an actor
+    ("the militant group" -> islamic_state), else null.
+    """
+
+    __tablename__ = "article_term_metrics"
+    __table_args__ = (
+        Index("ix_article_term_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
+        Index("ix_article_term_metrics_version_actor_outlet", "analyzer_version", "actor", "outlet"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    term: Mapped[str] = mapped_column(String(TERM_LENGTH))
+    category: Mapped[str] = mapped_column(String(40))
+    voice: Mapped[str] = mapped_column(String(20))  # authorial | quoted
+    actor: Mapped[str | None] = mapped_column(String(ACTOR_LENGTH))
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class ArticleActorLabel(Base):
+    """Per article x actor x label (report ``document.actors[].labels``): what an outlet calls an actor."""
+
+    __tablename__ = "article_actor_labels"
+    __table_args__ = (
+        UniqueConstraint("article_id", "actor", "label", name="uq_article_actor_labels_article_actor_label"),
+        Index("ix_article_actor_labels_version_actor_outlet", "analyzer_version", "actor", "outlet"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
+    label: Mapped[str] = mapped_column(String(TERM_LENGTH))
+    count: Mapped[int] = mapped_column(Integer)
+
+
+# Every table filled from a report, in the order framing.store.metrics returns their rows.
+METRIC_TABLES = (
+    ArticleMetrics, ArticleActorMetrics, ArticleSideMetrics, ArticleSourceTypeMetrics,
+    ArticleTermMetrics, ArticleActorLabel,
+)
