@@ -28,5 +28,6 @@ control_socket_disable = True  # gunicorn >= 25 would open a socket in $HOME, un
 def post_fork(server, worker):
     """Workers must not reuse database connections the master opened before forking."""
     app = worker.app.callable
-    if app is not None:
-        app.extensions["framing_db"].after_fork()
+    database = app.extensions.get("framing_db") if app is not None else None
+    if database is not None:
+        database.after_fork()

@@ -1,0 +1,181 @@
+"""What do HTTP and JSON serialisation add to analysis time? A load test on loopback.
+
+Usage:
+    .venv/bin/python benchmarks/api_load.py [ARTICLES.jsonl] [--articles N] [--seconds S] [--connections C]
+
+Measured in one run, over the same real articles (default: ../shared/eval/articles/):
+  (a) in-process: ``framing.analyze`` on each article, milliseconds per article;
+  (b) ``POST /v1/analyze`` served by gunicorn with 2 workers (the production config,
+      gunicorn.conf.py), loaded by wrk for a bounded time, C connections (default 2, one per
+      worker, so latency is not queueing);
+  (c) a trivial gunicorn app (benchmarks/echo_app.py, same settings) answering each
+      request with a stored report of the same article: the cost of HTTP and JSON alone.
+Prints throughput and latency p50/p99 for (b) and (c), and the overhead of (b) over (a).
+Needs `wrk` (Debian package wrk). Every request goes to 127.0.0.1 only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import orjson
+
+from framing import analyze, warm_up
+from framing.errors import FramingError
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_ARTICLES = ROOT.parent / "shared" / "eval" / "articles" / "polnear_train_articles.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from analysis_speed import machine, percentile  # noqa: E402
+
+WRK_SCRIPT = """
+local bodies = {}
+local count = 0
+for line in io.lines("%(bodies)s") do
+  count = count + 1
+  bodies[count] = line
+end
+local index = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+  index = index %% count + 1
+  return wrk.format(nil, "%(path)s", nil, bodies[index])
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(app: str, port: int, workdir: Path, extra_env: dict) -> subprocess.Popen:
+    env = {**os.environ, "FRAMING_HOST": "127.0.0.1", "FRAMING_PORT": str(port), "FRAMING_WORKERS": "2",
+           "FRAMING_THREADS": "1", "FRAMING_DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}", **extra_env}
+    command = [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py")]
+    if app:
+        command += [app]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=open(workdir / f"gunicorn-{port}.log", "wb"),
+                               stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                return process
+        except OSError:
+            time.sleep(0.3)
+    stop(process)
+    raise RuntimeError(f"gunicorn did not start; see {workdir}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=30)
+
+
+def run_wrk(port: int, path: str, bodies: Path, seconds: int, connections: int, workdir: Path) -> dict:
+    script = workdir / f"wrk-{port}.lua"
+    script.write_text(WRK_SCRIPT % {"bodies": bodies, "path": path})
+    output = subprocess.run(
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(script), f"http://127.0.0.1:{port}"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    figures = {"requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
+    for share in ("50%", "99%"):
+        value, unit = re.search(rf"^\s+{share}\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE).groups()
+        figures[share] = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    figures["non_2xx"] = int(errors.group(1)) if errors else 0
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("articles", nargs="?", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("--articles", dest="limit", type=int, default=200)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=2)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        print("wrk is not installed (Debian: apt-get install wrk)", file=sys.stderr)
+        return 2
+    if not args.articles.is_file():
+        print(f"no articles at {args.articles}", file=sys.stderr)
+        return 2
+    warm_up()
+    texts = []
+    with args.articles.open(encoding="utf-8") as handle:
+        for line in handle:
+            text = json.loads(line)["text"]
+            try:
+                analyze(text)
+            except FramingError:
+                continue
+            texts.append(text)
+            if len(texts) >= args.limit:
+                break
+    in_process, reports = [], []
+    for _ in range(2):  # best of two passes, as in analysis_speed.py
+        timings = []
+        for text in texts:
+            started = time.perf_counter()
+            report = analyze(text)
+            timings.append((time.perf_counter() - started) * 1000)
+            if len(reports) < len(texts):
+                reports.append(report)
+        in_process = timings if not in_process else [min(a, b) for a, b in zip(in_process, timings)]
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        requests = workdir / "requests.jsonl"
+        requests.write_bytes(b"\n".join(orjson.dumps({"text": text}) for text in texts) + b"\n")
+        stored = workdir / "reports.jsonl"
+        stored.write_bytes(b"\n".join(orjson.dumps(report) for report in reports) + b"\n")
+        results = {}
+        port = free_port()
+        server = start_gunicorn("", port, workdir, {})
+        try:
+            results["POST /v1/analyze"] = run_wrk(port, "/v1/analyze", requests, args.seconds, args.connections, workdir)
+        finally:
+            stop(server)
+        port = free_port()
+        server = start_gunicorn("echo_app:create_app()", port, workdir,
+                                {"FRAMING_ECHO_REPORTS": str(stored), "PYTHONPATH": str(ROOT / "benchmarks")})
+        try:
+            results["trivial endpoint, same JSON"] = run_wrk(port, "/echo", requests, args.seconds, args.connections, workdir)
+        finally:
+            stop(server)
+    mean = statistics.fmean(in_process)
+    print(f"framing API load test, {date.today().isoformat()}")
+    print(f"machine: {machine()}")
+    print(f"articles: {len(texts)} from {args.articles.name}; wrk 1 thread, {args.connections} connections, "
+          f"{args.seconds} s per run; gunicorn 2 workers x 1 thread")
+    print(f"in-process analysis: mean {mean:.2f} ms  p50 {percentile(in_process, 0.5):.2f} ms  "
+          f"p99 {percentile(in_process, 0.99):.2f} ms  ({1000 / mean:.1f} articles/s per core)")
+    for name, figures in results.items():
+        print(f"{name}: {figures['requests_per_second']:.1f} req/s  p50 {figures['50%']:.2f} ms  "
+              f"p99 {figures['99%']:.2f} ms  non-2xx {figures['non_2xx']}")
+    served = results["POST /v1/analyze"]
+    capacity = 1000 / mean * 2  # two workers, each analysing back to back
+    print(f"HTTP + serialisation overhead on throughput: {capacity / served['requests_per_second'] - 1:+.1%} "
+          f"(in-process capacity {capacity:.1f} articles/s on 2 cores vs {served['requests_per_second']:.1f} req/s served)")
+    print(f"HTTP + serialisation overhead on median latency: {served['50%'] / percentile(in_process, 0.5) - 1:+.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
