@@ -66,3 +66,10 @@ def analyze_command(file: str, title: str | None, profile_path: str | None, outp
 from api.cli import serve  # noqa: E402
 
 main.add_command(serve)
+
+# Storage commands (framing/store/cli.py): SQLAlchemy and Alembic load only when they run.
+from framing.store.cli import db_group, ingest_command, reanalyze_command  # noqa: E402
+
+main.add_command(ingest_command)
+main.add_command(reanalyze_command)
+main.add_command(db_group)

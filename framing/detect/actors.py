@@ -116,8 +116,8 @@ class SentenceIndex:
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(1 for c in letters if c.isupper()) / len(letters) > 0.6
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    return upper + lower >= 12 and upper > 1.5 * lower
 
 
 def _longest(*matches: PhraseMatch | None) -> PhraseMatch | None:

@@ -40,14 +40,18 @@ class Score:
         return cls(round(compound, 4), label)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SentenceValences:
     """VADER's per-word valences for one sentence, with each word's character offsets."""
 
     text: str
     start: int
-    offsets: tuple[tuple[int, int], ...]
     valences: tuple[float, ...]
+
+    @functools.cached_property
+    def offsets(self) -> tuple[tuple[int, int], ...]:
+        """Offsets of VADER's words (whitespace-separated), computed only if a mention needs them."""
+        return tuple((self.start + m.start(), self.start + m.end()) for m in _WORD.finditer(self.text))
 
 
 @functools.cache
@@ -69,8 +73,7 @@ def sentence_valences(document: Document, sentence: Sentence) -> SentenceValence
             continue
         valences = vader.sentiment_valence(0, senti, word, position, valences)
     valences = SentimentIntensityAnalyzer._but_check(words, valences)
-    offsets = tuple((sentence.start + m.start(), sentence.start + m.end()) for m in _WORD.finditer(text))
-    return SentenceValences(text, sentence.start, offsets, tuple(valences))
+    return SentenceValences(text, sentence.start, tuple(valences))
 
 
 def score_valences(valences: list[float] | tuple[float, ...], text: str) -> dict:

@@ -67,7 +67,7 @@ class Article(Base):
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), index=True)
     url: Mapped[str | None] = mapped_column(String(2048))
     title: Mapped[str | None] = mapped_column(Text)
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # No database-level foreign key (articles and revisions would reference each other);
@@ -86,7 +86,7 @@ class ArticleRevision(Base):
     __table_args__ = (UniqueConstraint("article_id", "number", name="uq_article_revisions_article_number"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     number: Mapped[int] = mapped_column(Integer)  # 1, 2, ... per article
     title: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
@@ -116,7 +116,7 @@ class ArticleMetrics(Base):
     revision_id: Mapped[int] = mapped_column(Integer)
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     words: Mapped[int] = mapped_column(Integer)
     # counts over body paragraphs (report document.counts, document.sourcing.citations)
     attributions: Mapped[int] = mapped_column(Integer)
@@ -154,10 +154,10 @@ class ArticleActorMetrics(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
     actor_name: Mapped[str | None] = mapped_column(String(ACTOR_LENGTH))
     side: Mapped[str | None] = mapped_column(String(ACTOR_LENGTH))
@@ -179,10 +179,10 @@ class ArticleSideMetrics(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     side: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
     citations: Mapped[int] = mapped_column(Integer)
     words: Mapped[int] = mapped_column(Integer)  # words attributed to the side's sources
@@ -198,10 +198,10 @@ class ArticleSourceTypeMetrics(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     source_type: Mapped[str] = mapped_column(String(40))
     citations: Mapped[int] = mapped_column(Integer)
     words: Mapped[int] = mapped_column(Integer)
@@ -224,7 +224,7 @@ class ArticleTermMetrics(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     term: Mapped[str] = mapped_column(String(TERM_LENGTH))
     category: Mapped[str] = mapped_column(String(40))
     voice: Mapped[str] = mapped_column(String(20))  # authorial | quoted
@@ -242,10 +242,10 @@ class ArticleActorLabel(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
     label: Mapped[str] = mapped_column(String(TERM_LENGTH))
     count: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,199 @@
+"""Writing articles: store a report under the article's key, revise, reanalyse, delete.
+
+Idempotency is by key (see ``framing.store.keys``): the same key with the same text and
+title is ``unchanged`` and writes nothing; a changed text or title is a new revision
+(``revised``); the same content with a corrected outlet, URL or date is ``updated`` in
+place. Analysis is the caller's job: :func:`needs_analysis` says, before any analysis
+runs, which items a report is needed for, and :func:`save` stores what it is given.
+Metric rows are rebuilt from the stored report whenever it changes, so they always
+describe the current revision.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterable
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from framing.store.keys import article_key, sha256
+from framing.store.metrics import metrics_rows
+from framing.store.models import METRIC_TABLES, Article, ArticleMetrics, ArticleRevision, utcnow
+from framing.store.versions import analyzer_version
+
+CREATED, REVISED, UPDATED, UNCHANGED = "created", "revised", "updated", "unchanged"
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article as a client or a file gives it; ``key`` and ``text_sha256`` derive from it."""
+
+    key: str
+    outlet: str
+    published_at: datetime
+    text: str
+    text_sha256: str
+    title: str | None = None
+    url: str | None = None
+    html: str | None = None
+
+    @classmethod
+    def build(cls, *, outlet: str, published_at: datetime, text: str, title: str | None = None,
+              url: str | None = None, client_id: str | None = None, html: str | None = None) -> "ArticleInput":
+        return cls(
+            key=article_key(client_id, url, text), outlet=outlet, published_at=utc(published_at), text=text,
+            text_sha256=sha256(text), title=title or None, url=url or None, html=html,
+        )
+
+    def metadata(self) -> dict:
+        """What goes into the report's ``metadata``, as for ``POST /v1/analyze``."""
+        return {
+            "outlet": self.outlet, "published_at": self.published_at.isoformat(),
+            **({"url": self.url} if self.url else {}),
+        }
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What is stored under a key, enough to decide whether an item needs analysing."""
+
+    article_id: int
+    text_sha256: str
+    title: str | None
+    outlet: str
+    url: str | None
+    published_at: datetime
+
+    @classmethod
+    def of(cls, item: ArticleInput, article_id: int) -> "Snapshot":
+        return cls(article_id, item.text_sha256, item.title, item.outlet, item.url, item.published_at)
+
+    def same_content(self, item: ArticleInput) -> bool:
+        return self.text_sha256 == item.text_sha256 and self.title == item.title
+
+    def same_metadata(self, item: ArticleInput) -> bool:
+        return (self.outlet, self.url, utc(self.published_at)) == (item.outlet, item.url, item.published_at)
+
+
+@dataclass(frozen=True)
+class Stored:
+    article_id: int
+    revision: int
+    status: str
+
+
+class ReportNeeded(Exception):
+    """The stored content differs from the item's (another writer changed it since it was
+    planned), so the item must be analysed before it can be stored."""
+
+
+def utc(moment: datetime) -> datetime:
+    """Every stored time is UTC; a time without a zone is taken as UTC."""
+    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def snapshots(session: Session, keys: Iterable[str]) -> dict[str, Snapshot]:
+    """The stored state of each key that exists, in one query."""
+    keys = list(set(keys))
+    found: dict[str, Snapshot] = {}
+    for start in range(0, len(keys), 500):  # stay under every driver's bound-parameter limit
+        rows = session.execute(
+            select(Article.key, Article.id, ArticleRevision.text_sha256, ArticleRevision.title,
+                   Article.outlet, Article.url, Article.published_at)
+            .join(ArticleRevision, ArticleRevision.id == Article.current_revision_id)
+            .where(Article.key.in_(keys[start:start + 500]))
+        )
+        for key, *state in rows:
+            found[key] = Snapshot(*state)
+    return found
+
+
+def needs_analysis(item: ArticleInput, snapshot: Snapshot | None) -> bool:
+    return snapshot is None or not snapshot.same_content(item)
+
+
+def save(session: Session, item: ArticleInput, report: dict | None) -> Stored:
+    """Store ``item``; ``report`` (its analysis) may be None only when its content is stored already.
+
+    Raises :class:`ReportNeeded` if the item's content is new and no report was given.
+    """
+    article = session.scalar(select(Article).where(Article.key == item.key))
+    if article is None:
+        if report is None:
+            raise ReportNeeded(item.key)
+        article = Article(key=item.key, outlet=item.outlet, url=item.url, title=item.title, published_at=item.published_at)
+        session.add(article)
+        session.flush()
+        revision = _add_revision(session, article, item, report, number=1)
+        return Stored(article.id, revision.number, CREATED)
+
+    current = session.get(ArticleRevision, article.current_revision_id)
+    if current is not None and current.text_sha256 == item.text_sha256 and current.title == item.title:
+        stored = Snapshot(article.id, current.text_sha256, current.title, article.outlet, article.url, article.published_at)
+        if stored.same_metadata(item):
+            return Stored(article.id, current.number, UNCHANGED)
+        _set_metadata(session, article, item)
+        current.report = {**current.report, "metadata": item.metadata()}
+        return Stored(article.id, current.number, UPDATED)
+
+    if report is None:
+        raise ReportNeeded(item.key)
+    number = (session.scalar(select(func.max(ArticleRevision.number)).where(ArticleRevision.article_id == article.id)) or 0) + 1
+    _set_metadata(session, article, item)
+    revision = _add_revision(session, article, item, report, number=number)
+    return Stored(article.id, revision.number, REVISED)
+
+
+def reanalysed(session: Session, article_id: int, report: dict) -> None:
+    """Replace the current revision's report with one made by a newer analyzer (same text)."""
+    article = session.get(Article, article_id)
+    revision = session.get(ArticleRevision, article.current_revision_id)
+    revision.report = {**report, "metadata": revision.report.get("metadata", {})}
+    revision.analyzer_version = analyzer_version(report["analyzer"])
+    revision.corpora_versions = report["analyzer"]["corpora"]
+    revision.analyzed_at = utcnow()
+    _replace_metrics(session, article, revision, report)
+
+
+def delete_article(session: Session, article_id: int) -> bool:
+    """Delete an article with all its revisions and metric rows; False if there is none."""
+    if session.get(Article, article_id) is None:
+        return False
+    for table in METRIC_TABLES:
+        session.execute(delete(table).where(table.article_id == article_id))
+    session.execute(delete(ArticleRevision).where(ArticleRevision.article_id == article_id))
+    session.execute(delete(Article).where(Article.id == article_id))
+    session.expunge_all()
+    return True
+
+
+def _add_revision(session: Session, article: Article, item: ArticleInput, report: dict, number: int) -> ArticleRevision:
+    revision = ArticleRevision(
+        article_id=article.id, number=number, title=item.title, text=item.text, text_sha256=item.text_sha256,
+        html=item.html, analyzer_version=analyzer_version(report["analyzer"]),
+        corpora_versions=report["analyzer"]["corpora"], report=report,
+    )
+    session.add(revision)
+    session.flush()
+    article.current_revision_id = revision.id
+    _replace_metrics(session, article, revision, report)
+    return revision
+
+
+def _set_metadata(session: Session, article: Article, item: ArticleInput) -> None:
+    article.outlet, article.url, article.title, article.published_at = item.outlet, item.url, item.title, item.published_at
+    article.updated_at = utcnow()
+    for table in METRIC_TABLES:  # the copies kept for join-free trend queries
+        session.execute(
+            update(table).where(table.article_id == article.id).values(outlet=item.outlet, published_at=item.published_at)
+        )
+
+
+def _replace_metrics(session: Session, article: Article, revision: ArticleRevision, report: dict) -> None:
+    facts = {"article_id": article.id, "outlet": article.outlet, "published_at": article.published_at}
+    for table, rows in metrics_rows(report).by_table():
+        session.execute(delete(table).where(table.article_id == article.id))
+        if rows:
+            extra = {"revision_id": revision.id} if table is ArticleMetrics else {}
+            session.execute(table.__table__.insert(), [{**row, **facts, **extra} for row in rows])

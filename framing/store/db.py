@@ -1,0 +1,91 @@
+"""The database: an engine and sessions for one URL, and the migrations that shape it.
+
+SQLite (a file in the working directory) needs no setting and suits one machine;
+``FRAMING_DATABASE_URL=postgresql+psycopg://user@host/db`` selects PostgreSQL through
+psycopg 3 for shared or larger stores. The schema is never created from the models
+directly: :meth:`Database.upgrade` applies the Alembic migrations in
+``framing/store/migrations``, which only ever add to what is stored.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_DATABASE_URL = "sqlite:///framing.sqlite3"
+MIGRATIONS = Path(__file__).parent / "migrations"
+# Any fixed number: PostgreSQL advisory lock held while migrating, so several servers
+# starting at once against one database migrate it one after the other.
+_MIGRATION_LOCK = 7_286_413_119
+
+
+def database_url_from_env() -> str:
+    return os.environ.get("FRAMING_DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+
+
+class Database:
+    def __init__(self, url: str):
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        options = {"connect_args": {"check_same_thread": False}} if self.is_sqlite else {"pool_pre_ping": True}
+        self.engine: Engine = create_engine(url, **options)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back if it raises."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Apply every migration not yet applied (a no-op on an up-to-date database)."""
+        from alembic import command
+
+        with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            command.upgrade(alembic_config(connection), revision)
+
+    def current_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def ping(self) -> None:
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
+    def after_fork(self) -> None:
+        """Drop pooled connections inherited from a preloading parent process."""
+        self.engine.dispose(close=False)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def alembic_config(connection: Connection | None = None):
+    """Alembic's configuration built in code, so no alembic.ini is needed where we are installed."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    """Wait for a writer instead of failing at once when several processes share the file;
+    write-ahead logging lets the API read while ``framing ingest`` writes."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
