@@ -84,6 +84,17 @@ _FINITE_MARKERS = frozenset(
     "is are was were has have had will would can could should may might must did does do won't can't "
     "wasn't weren't isn't aren't hasn't haven't hadn't didn't doesn't don't".split()
 )
+# Cues without a reporting verb: a quotation signed with a dash, a speaker's name and a colon.
+_DASH_CUE = ReportingCue("dash", "punctuation", "neutral", False)
+_COLON_CUE = ReportingCue("colon", "punctuation", "neutral", False)
+_DASHES = frozenset({"―", "—", "–"})
+# Paragraph heads with a colon that introduce no speaker ("UPDATE: ...", "Related: ...").
+_NOT_SPEAKERS = frozenset(
+    "update updated note editor correction related watch read more photo video breaking exclusive analysis "
+    "opinion live warning disclaimer source sources".split()
+)
+# Labelling verbs are cues only with a quoted label ("called the charges “unsubstantiated”").
+_LABELLING_VERBS = frozenset({"call", "dub", "label", "brand"})
 _HEDGE_MARKERS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "so-called", "apparently"})
 
 
@@ -155,6 +166,9 @@ def _find_in_paragraph(context: _Context, paragraph: Paragraph) -> None:
     used: set[int] = set()
     tokens = paragraph.tokens
     before = len(context.found)
+    spoken = _speaker_colon(context, paragraph)
+    if spoken is not None:
+        context.found.append(spoken)
     for quote in paragraph.quotes:
         _quote_then_cue(context, paragraph, quote, verbs, used)
     for sentence in paragraph.sentences:
@@ -168,7 +182,7 @@ def _find_in_paragraph(context: _Context, paragraph: Paragraph) -> None:
                 continue
             free_from = match.last + 1
             first, last = stokens[match.first].index, stokens[match.last].index
-            if _is_cue(tokens, first, last, match.entry) and paragraph.quote_at(tokens[first].start, tokens[last].end) is None:
+            if _is_cue(tokens, first, last, match.entry, stokens[0].index) and paragraph.quote_at(tokens[first].start, tokens[last].end) is None:
                 found = _attribution_at(context, paragraph, sentence, first, last, match.entry)
                 if found is not None:
                     context.found.append(found)
@@ -176,10 +190,10 @@ def _find_in_paragraph(context: _Context, paragraph: Paragraph) -> None:
     _continue_quotes(context, paragraph, before)
 
 
-def _is_cue(tokens: list[Token], first: int, last: int, cue: ReportingCue) -> bool:
+def _is_cue(tokens: list[Token], first: int, last: int, cue: ReportingCue, sentence_start: int) -> bool:
     """Reporting verbs double as nouns and names: "Islamic State", "media reports"."""
     head = tokens[first]
-    if head.is_capitalized and first > 0 and tokens[first - 1].text not in "“\"(" and not _title_case(tokens):
+    if head.is_capitalized and first > sentence_start and tokens[first - 1].text not in "“\"(" and not _title_case(tokens):
         return False  # mid-sentence capital: part of a name
     if cue.kind == "verb":
         previous = tokens[first - 1].lower if first > 0 else ""
@@ -220,6 +234,8 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     start_limit = sentence.tokens[0].index
     end_limit = sentence.tokens[-1].index
     source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
+    if cue.lemma in _LABELLING_VERBS:
+        return _labelling(context, paragraph, sentence, first, last, cue, cue_span, source_end)
     inverted = not cue.needs_recipient and source_end >= start_limit and tokens[source_end].text == "," and _np_ends_sentence(tokens, last + 1, end_limit)
     if first == start_limit or inverted:  # "told reporters." names the hearer, not the source
         return _inverted(context, paragraph, sentence, first, last, cue, cue_span)
@@ -301,6 +317,10 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
     if not after or not quote.closed:
         return
     position = after[0].index
+    signed = _dash_then_name(context, paragraph, quote, position)
+    if signed is not None:
+        context.found.append(signed)
+        return
     if tokens[position].text == ",":
         position += 1
     cue_match = verbs.at(tokens, position) if position < len(tokens) else None
@@ -334,6 +354,61 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
     attribution = _make(context, paragraph, sentence, "quote_then_cue", cue_match.entry, cue_span, source_range, content)
     context.found.append(attribution)
     used.update(range(cue_first, cue_last + 1))
+
+
+def _labelling(context, paragraph, sentence, first, last, cue, cue_span, source_end) -> Attribution | None:
+    """"The campaign called the charges “unsubstantiated”": the quoted label is the content."""
+    tokens = paragraph.tokens
+    start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
+    label = None
+    for index in range(last + 1, min(end_limit + 1, last + 12)):
+        if tokens[index].text in (",", ";", ".") and paragraph.quote_at(tokens[index].start, tokens[index].end) is None:
+            break
+        quote = paragraph.quote_at(tokens[index].start, tokens[index].end)
+        if quote is not None and quote.start == tokens[index].start:
+            label = quote
+            break
+    source_range = _backward_np(tokens, source_end, start_limit) or _single_pronoun(tokens, source_end, start_limit)
+    if label is None or source_range is None:
+        return None
+    return _make(context, paragraph, sentence, "labelling", cue, cue_span, source_range, _inner(context, label))
+
+
+def _dash_then_name(context, paragraph: Paragraph, quote: Quote, position: int) -> Attribution | None:
+    """“... our greatest shame.” ― Sonya Herridge: a quotation signed with a dash."""
+    tokens = paragraph.tokens
+    if position + 1 >= len(tokens) or tokens[position].text not in _DASHES or not tokens[position + 1].is_capitalized:
+        return None
+    source_range = _forward_np(tokens, position + 1, len(tokens) - 1)
+    if source_range is None:
+        return None
+    sentence = _sentence_of(paragraph, quote.start)
+    cue_span = _span(context, tokens, position, position)
+    return _make(context, paragraph, sentence, "quote_then_dash", _DASH_CUE, cue_span, source_range, _inner(context, quote))
+
+
+def _speaker_colon(context, paragraph: Paragraph) -> Attribution | None:
+    """"PENCE: Well, look, ..." and "Pat Caddell: Democrat voters worried ...": a speaker's
+    name, alone in capitals at the head of a paragraph, then a colon."""
+    tokens = paragraph.tokens
+    colon = next((t.index for t in tokens[:6] if t.text == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(tokens):
+        return None
+    name = tokens[:colon]
+    if not all(t.is_word and t.is_capitalized or t.text in (".", "-") for t in name) or name[0].lower in _NOT_SPEAKERS:
+        return None
+    sentence = paragraph.sentences[0]
+    end = sentence.tokens[-1].index
+    while end > colon and tokens[end].text in (".", ",", ";", "”", '"', "''"):
+        end -= 1
+    if end <= colon + 1:
+        return None
+    content = context.document.span(tokens[colon + 1].start, tokens[end].end)
+    quote = paragraph.quote_at(content.start, content.end)
+    if quote is not None and quote.start == content.start:
+        content = _inner(context, quote)
+    cue_span = _span(context, tokens, colon, colon)
+    return _make(context, paragraph, sentence, "speaker_colon", _COLON_CUE, cue_span, (0, colon - 1), content)
 
 
 def _np_ends_sentence(tokens: list[Token], start: int, limit: int) -> bool:
@@ -480,15 +555,24 @@ def _quoted_as_saying(context, paragraph, sentence, first, last, cue) -> Attribu
 
 
 def _participle(context, paragraph, sentence, first, last, cue) -> Attribution | None:
-    """"The United States has ruled out ..., accusing Moscow of ...": the subject speaks."""
+    """"The United States has ruled out ..., accusing Moscow of ...": the subject speaks;
+    "“...,” he said, adding that ...": the speaker of the attribution just made speaks on."""
     tokens = paragraph.tokens
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
-    subject = _backward_np_from_start(tokens, start_limit, first - 2)
-    content = _content_after(context, paragraph, last + 1, end_limit)
-    if subject is None or content is None:
+    start = last + 2 if last + 1 <= end_limit and tokens[last + 1].text == "," else last + 1  # "saying, “...”"
+    content = _content_after(context, paragraph, start, end_limit)
+    if content is None:
         return None
     cue_span = _span(context, tokens, first, last)
-    attribution = _make(context, paragraph, sentence, "participle", cue, cue_span, subject, content)
+    earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
+               and a.cue.span.end <= cue_span.start and a.source is not None]
+    if earlier:
+        attribution = Attribution(paragraph.index, sentence.index, "participle", Cue(cue_span, cue.lemma, cue.stance), earlier[-1].source, content)
+    else:
+        subject = _backward_np_from_start(tokens, start_limit, first - 2)
+        if subject is None:
+            return None
+        attribution = _make(context, paragraph, sentence, "participle", cue, cue_span, subject, content)
     attribution.embedded = True
     return attribution
 

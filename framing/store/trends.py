@@ -1,0 +1,130 @@
+"""Framing metrics over time, one series per outlet: ``GET /v1/trends`` without the web.
+
+Every query reads one metric table, filters on one ``analyzer_version`` (figures from
+different analyzers are never averaged together), and groups by outlet and period. A
+period is named by its first day (weeks start on Monday, as ISO weeks and PostgreSQL's
+``date_trunc`` do); periods without articles are left out rather than reported as zero.
+The only difference between SQLite and PostgreSQL is how a timestamp becomes its period,
+and it is kept in :func:`period_start`.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from framing.store.days import end_of, start_of
+from framing.store.models import ArticleActorMetrics, ArticleMetrics
+
+INTERVALS = ("day", "week", "month")
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    description: str
+    table: type
+    value: ColumnElement  # an aggregate over the table's rows in one outlet and period
+
+    @property
+    def needs_actor(self) -> bool:
+        return self.table is ArticleActorMetrics
+
+
+def _mean(column) -> ColumnElement:
+    return func.avg(column)
+
+
+_ARTICLE_MEANS = {
+    "hedged_attribution_rate": "Hedged attributions / attributions (articles with attributions).",
+    "attributions_per_1000": "Attributions per 1,000 words.",
+    "loaded_authorial_per_1000": "Loaded terms in the writer's own voice per 1,000 words.",
+    "loaded_quoted_per_1000": "Loaded terms inside quotations per 1,000 words.",
+    "hedges_per_1000": "Hedges per 1,000 words.",
+    "anonymous_share": "Anonymous citations / citations (articles citing anyone).",
+    "direct_quote_share": "Citations that are direct or mostly quoted / citations.",
+    "balance_index": "Evenness of citations over sides, 0 (one side) to 1 (even).",
+    "flesch_reading_ease": "Flesch reading ease of the body (higher is easier).",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade level of the body.",
+    "sentiment": "Mean VADER compound over body paragraphs, -1 to 1.",
+    "words": "Words in the body.",
+}
+
+METRICS: dict[str, Metric] = {
+    **{
+        name: Metric(name, f"{description} Mean over the period's articles.", ArticleMetrics, _mean(getattr(ArticleMetrics, name)))
+        for name, description in _ARTICLE_MEANS.items()
+    },
+    "actor_sentiment": Metric(
+        "actor_sentiment", "Sentiment toward the actor, -1 to 1: mean over every mention in the period (articles weighted by mentions).",
+        ArticleActorMetrics,
+        func.sum(ArticleActorMetrics.mean_sentiment * ArticleActorMetrics.mentions) / func.nullif(func.sum(ArticleActorMetrics.mentions), 0),
+    ),
+    "actor_mentions": Metric(
+        "actor_mentions", "Mentions of the actor per article that mentions it.", ArticleActorMetrics, _mean(ArticleActorMetrics.mentions)),
+    "actor_citations": Metric(
+        "actor_citations", "Times the actor is cited as a source, per article that mentions it.", ArticleActorMetrics,
+        _mean(ArticleActorMetrics.cited)),
+}
+
+
+@dataclass(frozen=True)
+class Point:
+    period: date
+    value: float | None
+    articles: int
+
+
+@dataclass(frozen=True)
+class Series:
+    outlet: str
+    points: list[Point]
+
+
+def period_start(moment, interval: str, dialect: str) -> ColumnElement:
+    """The first instant of the period holding ``moment`` (a UTC timestamp column).
+
+    Interval and format strings are literals, not parameters: PostgreSQL matches a
+    ``GROUP BY`` expression to the selected one only if they are written identically.
+    """
+    if dialect == "postgresql":
+        utc = func.timezone(literal_column("'UTC'"), moment)
+        return func.date_trunc(literal_column(f"'{interval}'"), utc)
+    if interval == "day":
+        return func.date(moment)
+    if interval == "week":
+        return func.date(moment, literal_column("'weekday 0'"), literal_column("'-6 days'"))
+    return func.strftime(literal_column("'%Y-%m-01'"), moment)
+
+
+def trend(session: Session, metric: Metric, *, analyzer_version: str, interval: str, outlets: list[str] | None = None,
+          actor: str | None = None, since: date | None = None, until: date | None = None) -> list[Series]:
+    """``since`` and ``until`` are inclusive days (UTC)."""
+    table = metric.table
+    period = period_start(table.published_at, interval, session.get_bind().dialect.name).label("period")
+    query = (
+        select(table.outlet, period, metric.value.label("value"), func.count().label("articles"))
+        .where(table.analyzer_version == analyzer_version)
+        .group_by(table.outlet, period)
+        .order_by(table.outlet, period)
+    )
+    if metric.needs_actor:
+        query = query.where(table.actor == actor)
+    if outlets:
+        query = query.where(table.outlet.in_(outlets))
+    if since:
+        query = query.where(table.published_at >= start_of(since))
+    if until and end_of(until):
+        query = query.where(table.published_at < end_of(until))
+    series: dict[str, list[Point]] = defaultdict(list)
+    for outlet, start, value, articles in session.execute(query):
+        series[outlet].append(Point(_as_date(start), None if value is None else round(float(value), 4), articles))
+    return [Series(outlet, points) for outlet, points in series.items()]
+
+
+def _as_date(start) -> date:
+    """PostgreSQL returns a timestamp, SQLite a 'YYYY-MM-DD' string."""
+    return start.date() if isinstance(start, datetime) else date.fromisoformat(start)
