@@ -12,12 +12,15 @@ from typing import NamedTuple
 
 from framing.spans import Span
 
-# A token is an abbreviation with inner dots (U.S., U.N.), a number, a word (hyphens and
+# A token is an abbreviation with inner dots (U.S., U.N.), a title with its dot ("Mrs.",
+# "Gen.", so "Mrs. Clinton" stays one name), a middle initial ("Paul R. Pillar"), a number, a word (hyphens and
 # inner apostrophes kept, so "al-Assad" and "don't" stay whole), a possessive clitic split
 # off its noun ("Iran" + "’s", so the gazetteer sees the bare name), or one punctuation mark.
 _TOKEN = re.compile(
     r"""
       (?:[A-Za-z]\.){2,}(?![A-Za-z])
+    | (?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Maj|Cmdr|Adm|Prof|Rev|Hon|St|Jr|Sr)\.
+    | [A-Z]\.(?=\s+[A-Z][a-z])
     | \d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?
     | ''
     | ['’]s\b

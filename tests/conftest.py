@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from framing import analyze
+from tests.databases import database, database_url, postgres_session_url  # noqa: F401  (fixtures for tests/store, tests/api)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"

@@ -96,6 +96,9 @@ def _scan_at(document, paragraph, position, registry, findings, surnames, senten
             actor = None  # "ECONOMY IS STILL STRONG": capitals carry no signal in an all-caps line
         if actor is not None and not _is_place(tokens, hit, actor, state_nouns):
             findings.mentions.append(_mention(document, paragraph, hit.first, hit.last, actor.id, hit.entry.via, sentence_of))
+            if actor.type == "person" and hit.last > hit.first:
+                # "Hillary Rodham Clinton ... Mrs. Clinton": the surname names her from now on
+                surnames.setdefault((tokens[hit.last].text,), actor.id)
         return hit.last + 1
     if demonym is not None:
         return demonym.last + 1

@@ -40,6 +40,8 @@ _CLAUSE_WORDS = frozenset(
 )
 # A source right after one of these speaks inside a subordinate clause ("because X said").
 _SUBORDINATORS = frozenset("that which who whom when while as because if although though after before since where whether unless until".split())
+_CLAUSE_OPENERS = frozenset("at in on after before during since while when as if although though because for from with by".split())
+_GERUND_PREPOSITIONS = frozenset("by of for about on in with without after before from against despite".split())
 _BE_FORMS = frozenset("is are was were be been being am".split())
 _AUXILIARIES = frozenset(
     "is are was were be been being has have had will would can could should shall may might must "
@@ -203,6 +205,8 @@ def _is_cue(tokens: list[Token], first: int, last: int, cue: ReportingCue, sente
             return False  # "Seeking to underline": no one has said anything yet
         if previous in _BE_FORMS and not head.lower.endswith("ing"):
             return False  # "was questioned by police", "is expected to speak": passive
+        if previous in _GERUND_PREPOSITIONS and head.lower.endswith("ing"):
+            return False  # "by proposing that ...", "for saying that ...": a gerund, not a report
     return True
 
 
@@ -272,7 +276,7 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     if content is not None and cue.lemma not in _SAY_VERBS and not (
         _introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit)
     ):
-        content = None  # "rejected the proposal", "maintained a naval facility": an object, not a claim
+        return None  # "rejected the proposal", "maintained a naval facility": an object, not a claim
     if before_source is not None and before_source.text == "," and any(t.text == "," for t in tokens[last + 1:after]):
         content = None  # "CONTENT, a monitoring group said on Friday, despite ...": what follows is the writer's
     if content is None and before_source is not None and before_source.text == ",":
@@ -414,8 +418,8 @@ def _speaker_colon(context, paragraph: Paragraph) -> Attribution | None:
 def _np_ends_sentence(tokens: list[Token], start: int, limit: int) -> bool:
     """"..., said Batchelder." : the words after the cue are the source and nothing follows."""
     source = _forward_np(tokens, start, limit)
-    if source is None:
-        return False
+    if source is None or all(t.lower in _TIME_WORDS or not t.is_word for t in tokens[source[0]:source[1] + 1]):
+        return False  # "..., Mr. Rhodes said Sunday.": a day is not a speaker
     after = _skip_forward_adjuncts(tokens, source[1] + 1, limit, False)
     return after > limit or tokens[after].text in (".", "!", "?", ":", "”", '"', "''")
 
@@ -649,6 +653,8 @@ def _backward_np_from_start(tokens, start: int, end: int) -> tuple[int, int] | N
     position = start
     while position <= end and _np_word(tokens[position]) and position - start < 6:
         token = tokens[position]
+        if token.lower in _CLAUSE_OPENERS:
+            return None  # "At the forum, ...": the sentence opens with an adverbial, not its subject
         if token.is_capitalized and token.lower not in _DETERMINERS or nouns.word(token.text) or state_nouns.word(token.text):
             last_head = position
         elif last_head is not None and token.lower not in ("of", "’s", "'s", "-"):
@@ -683,7 +689,7 @@ def _skip_back_adverbs(tokens: list[Token], position: int, limit: int) -> int:
             if opening < limit or position - opening > 8:
                 break
             position = opening - 1
-        elif lower in _ADVERBS_NEAR_CUE or lower in _AUXILIARIES:
+        elif lower in _ADVERBS_NEAR_CUE or lower in _AUXILIARIES or (lower.endswith("ly") and not tokens[position].is_capitalized and len(lower) > 4):
             position -= 1
         elif lower in _TIME_WORDS and position - 1 >= limit and tokens[position - 1].lower in ("on", "last", "this", "late", "early"):
             position -= 2
@@ -946,9 +952,14 @@ _AFFILIATION_ADJECTIVES = frozenset(
 
 
 def _starts_sentence(context: _Context, offset: int) -> bool:
-    text = context.document.text
-    before = text[max(0, offset - 3):offset]
-    return offset == 0 or before.endswith(("\n", ". ", "? ", "! ", "” ", '" ')) or not before.strip()
+    """Does a sentence (or a quotation opening it) begin at ``offset``?"""
+    for paragraph in context.document.paragraphs:
+        if paragraph.start <= offset <= paragraph.end:
+            for sentence in paragraph.sentences:
+                opening = sentence.tokens[0]
+                if offset == sentence.start or (opening.text in QUOTE_TOKENS and len(sentence.tokens) > 1 and sentence.tokens[1].start == offset):
+                    return True
+    return False
 
 
 def _words_with_offsets(span: Span):
@@ -1009,8 +1020,24 @@ def _antecedent(context: _Context, paragraph: Paragraph, pronoun_span: Span, kin
         if any(s.tokens[0].index <= mention.first <= s.tokens[0].index + 3 for s in host.sentences):
             return Source(mention.span, record.id, "government" if record.type == "state" else record.type if record.type in ("person", "media") else "organization", False, context.registry.side_of(record.id))
     if fits_person:
-        return _named_subject(context, paragraph, pronoun_span)
+        return _named_subject(context, paragraph, pronoun_span) or _latest_person(context, paragraph, pronoun_span)
     return None
+
+
+def _latest_person(context: _Context, paragraph: Paragraph, pronoun_span: Span) -> Source | None:
+    """"In her pursuit ..., Hillary Rodham Clinton has emphasized her ties to President Obama.
+    She regularly tells ...": in the latest sentence before the pronoun that names a person,
+    the first person named (the likeliest subject), in this paragraph or the one before."""
+    people = [
+        mention for mention in context.actors.mentions
+        if mention.span.start < pronoun_span.start and mention.paragraph >= paragraph.index - 1
+        and (record := _actor_record(context, mention.actor)) is not None and record.type == "person"
+    ]
+    if not people:
+        return None
+    last = people[-1]
+    first = next(m for m in people if (m.paragraph, m.sentence) == (last.paragraph, last.sentence))
+    return Source(first.span, first.actor, "person", False, context.registry.side_of(first.actor))
 
 
 def _named_subject(context: _Context, paragraph: Paragraph, pronoun_span: Span) -> Source | None:

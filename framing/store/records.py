@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 
-from framing.store.articles import ArticleInput
+from framing.store.articles import ArticleInput, utc
 from framing.store.models import OUTLET_LENGTH
 
 DATE_FIELDS = ("published_at", "published", "date")
@@ -67,9 +67,10 @@ def count_records(path: Path, fmt: str) -> int:
 
 
 def parse_datetime(value: str) -> datetime:
+    """ISO 8601 date or date-time, as UTC (a time without a zone is taken as UTC)."""
     try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError as error:
+        return utc(datetime.fromisoformat(value.strip().replace("Z", "+00:00")))
+    except (ValueError, OverflowError) as error:
         raise InvalidRecord(f"published_at must be an ISO 8601 date or date-time, not {value!r}") from error
 
 

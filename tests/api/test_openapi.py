@@ -29,7 +29,8 @@ def test_document_lists_every_endpoint(client):
     document = client.get("/openapi.json").get_json()
     assert document["openapi"].startswith("3.")
     assert {"/v1/analyze", "/v1/analyze/batch", "/v1/lexicons", "/v1/lexicons/{name}", "/v1/actors",
-            "/v1/profiles", "/v1/profiles/{name}", "/healthz", "/readyz"} <= set(document["paths"])
+            "/v1/profiles", "/v1/profiles/{name}", "/healthz", "/readyz", "/v1/articles", "/v1/articles/{article_id}",
+            "/v1/trends", "/v1/metrics"} <= set(document["paths"])
     assert set(document["paths"]["/v1/profiles/{name}"]) >= {"get", "put", "delete"}
     assert "article text 200,000 characters" in document["info"]["description"]  # the limits in force
     assert document["components"]["schemas"]["Error"]["properties"].keys() >= {"code", "message", "details", "request_id"}
@@ -69,6 +70,8 @@ OPERATIONS = [
     ("POST", "/v1/analyze"), ("POST", "/v1/analyze/batch"), ("GET", "/v1/lexicons"), ("GET", "/v1/lexicons/{name}"),
     ("GET", "/v1/actors"), ("GET", "/v1/profiles"), ("POST", "/v1/profiles"), ("GET", "/v1/profiles/{name}"),
     ("PUT", "/v1/profiles/{name}"), ("DELETE", "/v1/profiles/{name}"), ("GET", "/healthz"), ("GET", "/readyz"),
+    ("GET", "/v1/articles"), ("POST", "/v1/articles"), ("GET", "/v1/articles/{article_id}"), ("DELETE", "/v1/articles/{article_id}"),
+    ("GET", "/v1/trends"), ("GET", "/v1/metrics"),
 ]
 
 

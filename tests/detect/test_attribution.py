@@ -274,6 +274,15 @@ CASES = [
     case("“We are not done yet,” the coach said, adding that two players would miss the final.", "adding",
          "adding_continues_the_speaker", source="the coach", pattern="participle",
          content="two players would miss the final", embedded=True),
+    # ---- titles with dots, middle initials, adverbs, gerunds, days ------------------------------
+    case("“It cannot be contained; it must be defeated,” Mrs. Clinton said.", "said", "title_with_a_dot_stays_in_the_name",
+         source="Mrs. Clinton", pattern="quote_then_cue", anonymous=False),
+    case("“The conventional wisdom is correct,” said Paul R. Pillar, a former analyst.", "said", "middle_initial_stays_in_the_name",
+         source="Paul R. Pillar", anonymous=False),
+    case("The governor regularly tells voters that the budget is balanced.", "tells", "adverb_before_the_cue_is_skipped",
+         source="The governor"),
+    case("“We will not raise taxes,” the senator told reporters on Sunday.", "told", "day_after_the_hearer_is_no_source",
+         source="the senator", pattern="quote_then_cue"),
     # ---- pronouns, subjects, hearers, bare clauses and anonymity ----------------------------
     case("Judge Helen Park said the trial would resume on Monday. “The jury has heard enough delay,” she said.", "said",
          "she_resolves_to_source_earlier_in_paragraph", pattern="quote_then_cue",
@@ -341,6 +350,7 @@ NOT_ATTRIBUTIONS = [
     pytest.param("Rebels seeking to announce their gains posted videos from the town.", "announce", id="to_announce"),
     pytest.param("The president is expected to speak later on Thursday.", "expected", id="expected_to_speak"),
     pytest.param("The club called a meeting of its members for Friday.", "called", id="called_without_a_quoted_label"),
+    pytest.param("She won the argument by proposing that the vote be delayed.", "proposing", id="gerund_after_by"),
     pytest.param("UPDATE: The road has reopened after the flood.", ":", id="update_colon_is_no_speaker"),
     pytest.param("She was questioned by police for three hours.", "questioned", id="passive_questioned"),
     pytest.param("The Kremlin rejected the proposal on Tuesday.", "rejected", id="rejected_a_proposal"),
