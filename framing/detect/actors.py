@@ -102,6 +102,12 @@ def _scan_at(document, paragraph, position, registry, findings, surnames, senten
         return hit.last + 1
     if demonym is not None:
         return demonym.last + 1
+    title = state_nouns.at(tokens, position)
+    if title is not None and title.entry.kind == "title" and tokens[position].is_capitalized:
+        # "Senator John McCain", "Health Minister Jane Doe": a titled person of no stated country
+        person_end = _named_person(document, paragraph, title.last + 1, None, position, registry, findings, surnames, sentence_of)
+        if person_end is not None:
+            return person_end + 1
     coreferent = _group_description(document, paragraph, position, registry, findings, sentence_of)
     if coreferent is not None:
         return coreferent + 1
@@ -202,7 +208,7 @@ def _demonym_phrase(document, paragraph, demonym, registry, findings, surnames, 
     return None
 
 
-def _named_person(document, paragraph, start, state_id, phrase_first, registry, findings, surnames, sentence_of) -> int | None:
+def _named_person(document, paragraph, start, state_id: str | None, phrase_first, registry, findings, surnames, sentence_of) -> int | None:
     """Capitalised words after a title are a person's name; register them as an actor."""
     tokens = paragraph.tokens
     end = start
@@ -226,13 +232,14 @@ def _named_person(document, paragraph, start, state_id, phrase_first, registry, 
         if actor_id not in findings.people:
             findings.people[actor_id] = Actor(
                 id=actor_id, name=name, type="person", state=state_id,
-                aliases=(name,), demonyms=(), metonyms=(), side=registry.side_of(state_id),
+                aliases=(name,), demonyms=(), metonyms=(), side=registry.side_of(state_id) if state_id else actor_id,
             )
         if len(name_tokens) > 1:
-            surname = tuple(token.text for token in name_tokens[1:])
-            surnames.setdefault(surname, actor_id)
+            surnames.setdefault(tuple(token.text for token in name_tokens[1:]), actor_id)  # "Le Drian"
+            surnames.setdefault((name_tokens[-1].text,), actor_id)  # "Pillar" for "Paul R. Pillar"
     findings.mentions.append(_mention(document, paragraph, start, end - 1, actor_id, "title", sentence_of))
-    findings.mentions.append(_mention(document, paragraph, phrase_first, start - 1, state_id, "demonym", sentence_of))
+    if state_id is not None:
+        findings.mentions.append(_mention(document, paragraph, phrase_first, start - 1, state_id, "demonym", sentence_of))
     return end - 1
 
 

@@ -68,7 +68,6 @@ _NP_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with"})
 # After "that Moscow says", a verb or auxiliary means the clause has lost its subject to
 # the noun it modifies: a relative clause ("a campaign that Moscow says has targeted ...").
 _RELATIVE_VERB_STARTS = _AUXILIARIES | frozenset("targets targeted targeting hit struck killed".split())
-_PARTICIPLE_CUES = frozenset({"saying", "adding", "accusing", "claiming", "insisting", "arguing", "warning", "noting", "denying", "calling", "alleging", "stressing", "describing"})
 # Words that never sit inside a source phrase: the infinitive marker and pronouns (a lone
 # pronoun source is taken separately and resolved to its antecedent).
 _NOT_IN_SOURCE = frozenset("to it he she they we i you him them us".split())
@@ -228,7 +227,7 @@ def _attribution_at(context, paragraph, sentence, first, last, cue) -> Attributi
         quoted = _quoted_as_saying(context, paragraph, sentence, first, last, cue)
         if quoted is not None:
             return quoted
-    if lower in _PARTICIPLE_CUES and first > 0 and tokens[first - 1].text == ",":
+    if lower.endswith("ing") and first > 0 and tokens[first - 1].text == ",":
         return _participle(context, paragraph, sentence, first, last, cue)
     return _verb_cue(context, paragraph, sentence, first, last, cue, cue_span)
 
@@ -337,6 +336,8 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
         source_range = None
         for end in range(position, min(position + _MAX_SOURCE_TOKENS, len(tokens))):
             cue_match = verbs.at(tokens, end)
+            if cue_match is not None and tokens[end].lower.endswith("ing"):
+                return  # “...,” he continued, citing ...: a participle hangs on the clause before it
             if cue_match is not None and cue_match.entry.kind == "verb" and end > position:
                 source_end = _skip_back_adverbs(tokens, end - 1, position)
                 if tokens[source_end].text == ",":  # "Mr. King, 82, told me"

@@ -21,6 +21,7 @@ from framing.learn.sentiment_model import CLASSES
 MODEL_NAME = "actor-sentiment-linear"
 MODEL_VERSION = "1.0.0"
 C = 0.1  # inverse L2 strength, chosen by 5-fold cross-validation over 0.03..1 (docs/quality.md)
+ALPHA = 0.5  # add-alpha smoothing of the naive-Bayes feature counts
 MIN_COUNT = 2  # a feature seen in fewer training mentions is dropped: it can only memorise
 FOLDS = 5
 SEED = 20211  # NewsMTSC's venue and year, EACL 2021; any fixed number would do
@@ -58,9 +59,16 @@ def _vocabulary(train: list[Example]) -> list[str]:
 
 
 def fit(train: list[Example], c: float = C) -> dict:
-    """Fit multinomial logistic regression; return the classes, intercepts and weights."""
+    """Fit one logistic regression per class over NB-scaled features; return intercepts and weights.
+
+    Each class's features are first scaled by their naive-Bayes log-count ratio (how much
+    more often they occur with that class than without it), the NBSVM recipe of Wang &
+    Manning (2012), which beats plain logistic regression on short sentiment texts (0.68
+    against 0.66 macro-F1 here, docs/quality.md). The ratio multiplies into the weights,
+    so the stored model is still one linear score per class.
+    """
     import numpy as np
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix, diags
     from sklearn.linear_model import LogisticRegression
 
     vocabulary = _vocabulary(train)
@@ -73,17 +81,28 @@ def fit(train: list[Example], c: float = C) -> dict:
                 columns.append(column[name])
                 values.append(example.features[name])
     matrix = csr_matrix((values, (rows, columns)), shape=(len(train), len(vocabulary)), dtype=np.float64)
+    presence = matrix.copy()
+    presence.data[:] = 1.0
     labels = np.array([CLASSES.index(example.label) for example in train])
-    classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, tol=1e-4)
-    classifier.fit(matrix, labels)
-    if tuple(classifier.classes_) != (0, 1, 2):
-        raise ValueError("training data must contain every class")
-    weights = {}
+    weights = np.zeros((len(CLASSES), len(vocabulary)))
+    intercept = []
+    for index in range(len(CLASSES)):
+        chosen = labels == index
+        if not chosen.any() or chosen.all():
+            raise ValueError("training data must contain every class")
+        with_class = ALPHA + np.asarray(presence[chosen].sum(axis=0)).ravel()
+        without = ALPHA + np.asarray(presence[~chosen].sum(axis=0)).ravel()
+        ratio = np.log((with_class / with_class.sum()) / (without / without.sum()))
+        classifier = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, tol=1e-4)
+        classifier.fit(matrix @ diags(ratio), chosen.astype(int))
+        weights[index] = classifier.coef_[0] * ratio
+        intercept.append(_round(classifier.intercept_[0]))
+    stored = {}
     for index, name in enumerate(vocabulary):
-        row = [_round(value) for value in classifier.coef_[:, index]]
+        row = [_round(value) for value in weights[:, index]]
         if any(row):
-            weights[name] = row
-    return {"classes": list(CLASSES), "intercept": [_round(v) for v in classifier.intercept_], "weights": weights}
+            stored[name] = row
+    return {"classes": list(CLASSES), "intercept": intercept, "weights": stored}
 
 
 def _round(value: float) -> float:
@@ -134,8 +153,9 @@ def train_sentiment(path: Path, with_cv: bool = True) -> dict:
             "data_sha256": hashlib.sha256(raw).hexdigest(),
             "examples": len(data),
             "labels": dict(sorted(Counter(e.label for e in data).items())),
-            "classifier": "sklearn LogisticRegression (multinomial, L-BFGS, class_weight=balanced)",
+            "classifier": "one-vs-rest sklearn LogisticRegression (L-BFGS, class_weight=balanced) over naive-Bayes-scaled features",
             "C": C,
+            "alpha": ALPHA,
             "min_count": MIN_COUNT,
             "seed": SEED,
         },

@@ -289,7 +289,7 @@ CASES = [
          source="Judge Helen Park", resolved_from="she"),
     case("Judge Helen Park adjourned the hearing. She said the trial would resume on Monday.", "said",
          "she_resolves_to_titled_subject_outside_gazetteer",
-         source="Judge Helen Park", resolved_from="She"),
+         source="Helen Park", actor="person:helen_park", source_type="person", resolved_from="She"),
     case("Turkish President Tayyip Erdogan met NATO envoys in Ankara on Monday. He said Turkey would not send troops.", "said",
          "he_resolves_to_subject_after_demonym_title",
          actor="recep_tayyip_erdogan", resolved_from="He"),
