@@ -13,7 +13,8 @@ from framing.detect.actors import ActorFindings, find_actor_mentions
 from framing.detect.attribution import Attribution, find_attributions
 from framing.detect.hedges import Hedge, find_hedges
 from framing.detect.loaded import LoadedTerm, find_loaded_terms
-from framing.detect.sentiment import MentionSentimentModel, SentenceValences, VaderClauseModel, sentence_valences
+from framing.detect.sentiment import MentionSentimentModel, SentenceValences, sentence_valences
+from framing.learn.sentiment_model import load_model
 from framing.inputs import MAX_TEXT_CHARS, MAX_TITLE_CHARS, check_text
 from framing.profiles import ActorRegistry, load_profile
 from framing.text import Document, segment
@@ -76,7 +77,7 @@ def analyze(
     if title is not None:
         check_text(title, MAX_TITLE_CHARS, field="title") if title.strip() else None
     registry = load_profile(profile)
-    model = model or VaderClauseModel()
+    model = model or load_model()
     body = detect(text, registry, model)
     heading = detect(title, registry, model, as_title=True) if title and title.strip() else None
     return build_report(body, heading, registry, metadata or {}, model.name)

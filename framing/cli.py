@@ -62,10 +62,13 @@ def analyze_command(file: str, title: str | None, profile_path: str | None, outp
         click.echo(render_text(report))
 
 
-# The web service's command; Flask loads only when it runs.
+# Commands defined elsewhere; each imports its heavy dependencies only when it runs.
 from api.cli import serve  # noqa: E402
+from framing.eval_cli import eval_command, train_command  # noqa: E402
 
 main.add_command(serve)
+main.add_command(eval_command)
+main.add_command(train_command)
 
 # Storage commands (framing/store/cli.py): SQLAlchemy and Alembic load only when they run.
 from framing.store.cli import db_group, ingest_command, reanalyze_command  # noqa: E402

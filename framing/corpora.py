@@ -397,6 +397,14 @@ def source_nouns() -> SourceNouns:
     return SourceNouns(data.info, index)
 
 
+def read_data_text(filename: str) -> str:
+    """The text of a non-tabular data file in corpora/ (a model's parameters, say)."""
+    try:
+        return (_data_files() / filename).read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise CorpusError(f"corpus file {filename} is missing") from error
+
+
 def profile_file(name: str) -> dict:
     """An example actor profile shipped in corpora/profiles/."""
     return json.loads((_data_files() / "profiles" / f"{name}.json").read_text(encoding="utf-8"))

@@ -336,19 +336,24 @@ def _attribution_misses(row: dict, attributions: list[dict]) -> Iterator[dict]:
 
 # ---- loaded terms (PTC, BABE) -----------------------------------------------------------------
 
-def _loaded_intervals(report: dict | None) -> list[Interval]:
+def _loaded_terms(report: dict | None) -> list[tuple[Interval, str]]:
+    """Each loaded term's bounds and lexicon category."""
     if report is None:
         return []
-    return [(t["start"], t["end"]) for p in report["paragraphs"] for t in p["loaded_terms"]]
+    return [((t["start"], t["end"]), t["category"]) for p in report["paragraphs"] for t in p["loaded_terms"]]
 
 
 def evaluate_loaded(rows: Iterable[dict], data: str = "", limit: int | None = None, misses: int = 0) -> Evaluation:
     """PTC (``Loaded_Language`` and ``Name_Calling,Labeling`` spans) or BABE (biased words).
 
     The format is told by the rows: BABE's carry ``biased_words``. For PTC, one row per
-    technique gives its recall and the share of our flags that land on it.
+    technique gives its recall and the share of our flags that land on it. One row per
+    lexicon category (``category emotive_adjective``, ...) scores that category's flags
+    alone against all gold spans: its precision says how often such a flag is one the
+    annotators marked, and shows which kinds of wording a corpus does not count as loaded.
     """
     predicted: list[list[Interval]] = []
+    by_category: dict[str, list[list[Interval]]] = {}
     gold_by_label: dict[str, list[list[Interval]]] = {}
     refused, texts, missed = 0, 0, []
     corpus = "loaded"
@@ -359,8 +364,13 @@ def evaluate_loaded(rows: Iterable[dict], data: str = "", limit: int | None = No
         labels = ("biased",) if babe else LOADED_LABELS
         report = _safe_analyze(row["text"])
         refused += report is None
-        found = _loaded_intervals(report)
+        terms = _loaded_terms(report)
+        found = [interval for interval, _ in terms]
         predicted.append(found)
+        for category in by_category:
+            by_category[category].append([])
+        for interval, category in terms:
+            by_category.setdefault(category, [[] for _ in range(texts)])[-1].append(interval)
         for label in labels:
             gold_by_label.setdefault(label, []).append(
                 [(s["start"], s["end"]) for s in row["spans"] if babe or s["label"] == label]
@@ -371,6 +381,7 @@ def evaluate_loaded(rows: Iterable[dict], data: str = "", limit: int | None = No
     results = [score_spans(f"{corpus} ({'exact' if exact else 'overlap'})", predicted, gold_all, exact) for exact in (False, True)]
     if len(gold_by_label) > 1:
         results += [score_spans(f"{label} (overlap)", predicted, gold, False) for label, gold in gold_by_label.items()]
+    results += [score_spans(f"category {category} (overlap)", found, gold_all, False) for category, found in sorted(by_category.items())]
     return Evaluation("loaded", data, texts, refused, results, misses=_spread(missed, misses))
 
 

@@ -2,29 +2,34 @@
 
 Everything here reads what the analysis already computed: the sentence's whitespace words
 and their VADER valences (:class:`~framing.detect.sentiment.SentenceValences`). No second
-pass of VADER, no parser: a mention costs a few dozen string and dictionary operations.
+pass of VADER, no parser: a mention costs a few dozen string and dictionary operations,
+and what does not depend on the mention is computed once per sentence
+(:class:`SentenceWords`, :func:`sentence_features`).
 
 The features say what the target's neighbourhood says about it:
 
 * the words just before and after the mention ("criticized Trump", "Trump blamed"), as
-  positional words (``l1``, ``r1``, ...) and as bags over windows of :data:`WINDOW` words;
-* the words of the whole sentence and the mention's own words (a pronoun, a title);
-* VADER's valences summed over the left and right windows, the clause and the sentence,
-  and weighted by distance to the mention, split by sign;
-* the mention's place: first in the sentence (usually the subject), possessive
-  ("Trump's dishonest rhetoric"), inside quotation marks.
+  positional words (``l1``, ``r2``, ...), as the pair around it (``lr``) and as bags over
+  windows of :data:`WINDOW` words (``l``, ``r``);
+* the words of the whole sentence (``s``) and the mention's own words (``t``: a pronoun,
+  a title);
+* VADER's valences summed over the left and right windows, the clause (bounded as in
+  :func:`~framing.detect.sentiment.clause_window`, but per word), the sentence, the
+  mention itself, and over the sentence weighted by distance to the mention, split by sign
+  (``v+left``, ``v-near``, ...);
+* the mention's place: first or last in the sentence (``p=first``: usually the subject),
+  possessive ("Trump's dishonest rhetoric"), inside quotation marks.
 """
 from __future__ import annotations
 
 import math
-import re
 
-from framing.detect.sentiment import SentenceValences, clause_window
+from framing.detect.sentiment import SentenceValences
 from framing.spans import Span
 
 WINDOW = 5  # words each side: wide enough for "X, who has long been accused of", short enough to stay X's
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?—–-…*"
-_NUMBER = re.compile(r"^[\d.,:%$]+$")
+_NUMBER_CHARS = frozenset("0123456789.,:%$")
 _VADER_ALPHA = 15.0  # VADER's normalisation constant: compound = x / sqrt(x² + alpha)
 
 
@@ -32,41 +37,91 @@ def normalize(total: float) -> float:
     return total / math.sqrt(total * total + _VADER_ALPHA) if total else 0.0
 
 
-def word_form(raw: str) -> str:
-    """A whitespace word as a feature: lowercased, edge punctuation off, numbers folded."""
-    word = raw.strip(_EDGE_PUNCTUATION).lower().replace("’", "'")
+def word_form(lowered: str) -> str:
+    """A lowercased whitespace word as a feature: edge punctuation and possessive off, numbers folded."""
+    word = lowered.strip(_EDGE_PUNCTUATION)
     if word.endswith("'s"):
         word = word[:-2]
-    if _NUMBER.match(word):
+    if word and (word[0].isdigit() or word[0] == "$") and _NUMBER_CHARS.issuperset(word):
         return "<num>"
     return word
 
 
-class SentenceWords:
-    """The sentence's words as features, computed once and shared by its mentions."""
+# Clause edges, as in :func:`~framing.detect.sentiment.clause_window` but found per word, once
+# per sentence: a clause ends after a word ending in one of these marks, and starts afresh
+# at a contrastive conjunction ("..., but the rebels held Aleppo").
+_CLAUSE_END_MARKS = frozenset(",;:—–()")
+_CONTRASTIVE = frozenset({"but", "while", "whereas", "although", "though"})
+BREAK_BEFORE, BREAK_AFTER = 1, 2
 
-    __slots__ = ("sentence", "words", "total")
+_FORMS: dict[str, tuple[str, int]] = {}  # raw lowercased word -> (form, clause breaks): news reuses its words
+_FORMS_LIMIT = 200_000  # a long-running server forgets them all past this many
+
+
+def _form(lowered: str) -> tuple[str, int]:
+    known = _FORMS.get(lowered)
+    if known is None:
+        if len(_FORMS) >= _FORMS_LIMIT:
+            _FORMS.clear()
+        form = word_form(lowered)
+        breaks = BREAK_BEFORE if form in _CONTRASTIVE or lowered[0] in "(—–" else 0
+        if not _CLAUSE_END_MARKS.isdisjoint(lowered.rstrip("\"'”’")[-1:] + lowered[1:-1]):
+            breaks |= BREAK_AFTER
+        known = _FORMS[lowered] = (form, breaks)
+    return known
+
+
+class SentenceWords:
+    """What a sentence's mentions share, computed once: word forms, clauses, valences."""
+
+    __slots__ = ("sentence", "words", "clauses", "total", "valenced")
 
     def __init__(self, sentence: SentenceValences):
         self.sentence = sentence
-        text, start = sentence.text, sentence.start
-        self.words = [word_form(text[s - start:e - start]) for s, e in sentence.offsets]
+        lowered = sentence.text.lower().replace("’", "'")  # one-for-one characters: offsets still hold
+        start = sentence.start
+        words, clauses, clause = [], [], 0
+        for s, e in sentence.offsets:
+            form, breaks = _form(lowered[s - start:e - start])
+            if breaks & BREAK_BEFORE and words:
+                clause += 1
+            words.append(form)
+            clauses.append(clause)
+            if breaks & BREAK_AFTER:
+                clause += 1
+        self.words = words
+        self.clauses = clauses  # clause number of each word
         self.total = sum(sentence.valences)
+        self.valenced = [(i, v) for i, v in enumerate(sentence.valences) if v]
+
+
+SENTENCE_PREFIX = "s="
+
+
+def sentence_features(words: SentenceWords) -> dict[str, float]:
+    """The features every mention of the sentence shares: the sentence's bag of words."""
+    return {SENTENCE_PREFIX + word: 1.0 for word in words.words if word}
 
 
 def mention_features(words: SentenceWords, span: Span) -> dict[str, float]:
-    """The feature map of the mention ``span`` (a :class:`Span` inside ``words.sentence``)."""
+    """Every feature of the mention ``span`` (a :class:`Span` inside ``words.sentence``)."""
+    features = sentence_features(words)
+    features.update(window_features(words, span))
+    return features
+
+
+def window_features(words: SentenceWords, span: Span) -> dict[str, float]:
+    """The features that depend on where the mention is (all but :func:`sentence_features`)."""
     sentence = words.sentence
-    offsets, valences, forms = sentence.offsets, sentence.valences, words.words
+    offsets, forms = sentence.offsets, words.words
     count = len(offsets)
-    first = next((i for i, (s, e) in enumerate(offsets) if e > span.start), count)
+    first = 0
+    while first < count and offsets[first][1] <= span.start:
+        first += 1
     last = first
     while last < count and offsets[last][0] < span.end:
         last += 1
-    features: dict[str, float] = {"bias": 1.0}
-    for word in forms:
-        if word:
-            features["s=" + word] = 1.0
+    features: dict[str, float] = {}
     for i in range(first, last):
         if forms[i]:
             features["t=" + forms[i]] = 1.0
@@ -78,43 +133,51 @@ def mention_features(words: SentenceWords, span: Span) -> dict[str, float]:
     for i in range(last, right_to):
         if forms[i]:
             features["r=" + forms[i]] = 1.0
-    for step in (1, 2):
-        features["l%d=%s" % (step, forms[first - step] if first - step >= 0 else "<s>")] = 1.0
-        features["r%d=%s" % (step, forms[last + step - 1] if last + step - 1 < count else "</s>")] = 1.0
+    features["l1=" + (forms[first - 1] if first >= 1 else "<s>")] = 1.0
+    features["l2=" + (forms[first - 2] if first >= 2 else "<s>")] = 1.0
+    features["r1=" + (forms[last] if last < count else "</s>")] = 1.0
+    features["r2=" + (forms[last + 1] if last + 1 < count else "</s>")] = 1.0
     if first > 0 and last < count:
-        features["lr=%s_%s" % (forms[first - 1], forms[last])] = 1.0
-    _valence_features(features, sentence, valences, first, last, left_from, right_to, words.total, span)
+        features[f"lr={forms[first - 1]}_{forms[last]}"] = 1.0
+    _valence_features(features, words, span, first, last, left_from, right_to)
     _position_features(features, sentence, span, first, last, count)
     return features
 
 
-def _valence_features(features, sentence, valences, first, last, left_from, right_to, total, span) -> None:
-    left = sum(valences[left_from:first])
-    right = sum(valences[last:right_to])
-    inside = sum(valences[first:last])
-    near = 0.0
-    for i, value in enumerate(valences):
-        if value and not first <= i < last:
-            near += value / (1 + (first - i if i < first else i - last + 1))
-    clause_start, clause_end = clause_window(sentence, span)
-    clause = sum(v for (s, e), v in zip(sentence.offsets, valences) if s >= clause_start and e <= clause_end)
-    for name, value in (("left", left), ("right", right), ("near", near), ("clause", clause), ("sentence", total),
-                        ("target", inside)):
-        score = normalize(value)
-        if score > 0:
-            features["v+" + name] = score
-        elif score < 0:
-            features["v-" + name] = -score
+def _valence_features(features: dict[str, float], words: SentenceWords, span: Span,
+                      first: int, last: int, left_from: int, right_to: int) -> None:
+    clauses = words.clauses
+    if first < len(clauses):
+        clause_first, clause_last = clauses[first], clauses[max(first, last - 1)]
+    else:
+        clause_first = clause_last = -1
+    left = right = inside = near = clause = 0.0
+    for i, value in words.valenced:
+        if i < first:
+            near += value / (1 + first - i)
+            left += value if i >= left_from else 0.0
+        elif i >= last:
+            near += value / (2 + i - last)
+            right += value if i < right_to else 0.0
+        else:
+            inside += value
+        if clause_first <= clauses[i] <= clause_last:
+            clause += value
+    for name, value in (("left", left), ("right", right), ("near", near), ("clause", clause),
+                        ("sentence", words.total), ("target", inside)):
+        if value:
+            score = normalize(value)
+            features[("v+" if score > 0 else "v-") + name] = abs(score)
 
 
-def _position_features(features, sentence, span, first, last, count) -> None:
+def _position_features(features: dict[str, float], sentence: SentenceValences, span: Span,
+                       first: int, last: int, count: int) -> None:
     text, start = sentence.text, sentence.start
     if first == 0:
         features["p=first"] = 1.0
     if last >= count:
         features["p=last"] = 1.0
-    tail = text[span.end - start:span.end - start + 2]
-    if tail.startswith(("'s", "’s")) or span.text.endswith(("'s", "’s")):
+    if text.startswith(("'s", "’s"), span.end - start) or span.text.endswith(("'s", "’s")):
         features["p=possessive"] = 1.0
     before = text[:span.start - start]
     if before.count("“") > before.count("”") or before.count('"') % 2:

@@ -12,10 +12,10 @@ import functools
 import json
 import math
 
-from framing.corpora import _data_files
+from framing.corpora import read_data_text
 from framing.detect.sentiment import POSITIVE_THRESHOLD, SentenceValences
 from framing.errors import CorpusError
-from framing.learn.features import SentenceWords, mention_features
+from framing.learn.features import SENTENCE_PREFIX, SentenceWords, window_features
 from framing.spans import Span
 
 MODEL_FILE = "actor_sentiment_model.json"
@@ -37,16 +37,37 @@ class LearnedSentimentModel:
         self.version = parameters["version"]
         self.intercept = tuple(parameters["intercept"])
         self.weights: dict[str, list[float]] = parameters["weights"]
-        self._words: SentenceWords | None = None  # the last sentence's words: mentions come sentence by sentence
+        prefix = len(SENTENCE_PREFIX)
+        self._bag = {name[prefix:]: row for name, row in self.weights.items() if name.startswith(SENTENCE_PREFIX)}
+        # The last sentence's words and sentence-wide logits: an analysis scores mentions
+        # sentence by sentence, so what they share is computed once.
+        self._sentence: tuple[SentenceWords, tuple[float, float, float]] | None = None
 
     def probabilities(self, sentence: SentenceValences, span: Span) -> tuple[float, float, float]:
-        words = self._words
-        if words is None or words.sentence is not sentence:
-            words = self._words = SentenceWords(sentence)
-        return self.probabilities_of(mention_features(words, span))
+        cached = self._sentence
+        if cached is None or cached[0].sentence is not sentence:
+            words = SentenceWords(sentence)
+            cached = self._sentence = (words, self._bag_logits(words))
+        words, base = cached
+        return _softmax(self._logits(window_features(words, span), base))
 
     def probabilities_of(self, features: dict[str, float]) -> tuple[float, float, float]:
+        return _softmax(self._logits(features, self.intercept))
+
+    def _bag_logits(self, words: SentenceWords) -> tuple[float, float, float]:
+        """The intercepts plus the sentence's bag of words (:func:`sentence_features`), by bare word."""
         negative, neutral, positive = self.intercept
+        bag = self._bag
+        for word in set(words.words):
+            row = bag.get(word)
+            if row is not None:
+                negative += row[0]
+                neutral += row[1]
+                positive += row[2]
+        return negative, neutral, positive
+
+    def _logits(self, features: dict[str, float], base: tuple[float, float, float]) -> tuple[float, float, float]:
+        negative, neutral, positive = base
         weights = self.weights
         for feature, value in features.items():
             row = weights.get(feature)
@@ -54,13 +75,11 @@ class LearnedSentimentModel:
                 negative += row[0] * value
                 neutral += row[1] * value
                 positive += row[2] * value
-        top = max(negative, neutral, positive)
-        exps = (math.exp(negative - top), math.exp(neutral - top), math.exp(positive - top))
-        total = sum(exps)
-        return exps[0] / total, exps[1] / total, exps[2] / total
+        return negative, neutral, positive
 
     def predict(self, sentence: SentenceValences, span: Span) -> str:
-        return self.predict_features(mention_features(SentenceWords(sentence), span))
+        probabilities = self.probabilities(sentence, span)
+        return CLASSES[probabilities.index(max(probabilities))]
 
     def predict_features(self, features: dict[str, float]) -> str:
         probabilities = self.probabilities_of(features)
@@ -75,14 +94,23 @@ class LearnedSentimentModel:
         return max(edge, margin) if positive > negative else min(-edge, margin)
 
 
+def _softmax(logits: tuple[float, float, float]) -> tuple[float, float, float]:
+    top = max(logits)
+    exps = [math.exp(value - top) for value in logits]
+    total = sum(exps)
+    return exps[0] / total, exps[1] / total, exps[2] / total
+
+
 @functools.cache
 def stored_parameters() -> dict:
-    try:
-        return json.loads((_data_files() / MODEL_FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError as error:
-        raise CorpusError(f"corpus file {MODEL_FILE} is missing") from error
+    return json.loads(read_data_text(MODEL_FILE))
 
 
+@functools.cache
 def load_model() -> LearnedSentimentModel:
-    """The model shipped in ``corpora/`` (parameters parsed once per process)."""
+    """The model shipped in ``corpora/``, built once per process and shared.
+
+    Sharing is safe across threads: the one piece of state, the last sentence's cache, is
+    read once into a local and replaced whole, so a race only costs a recomputation.
+    """
     return LearnedSentimentModel(stored_parameters())

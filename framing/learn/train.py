@@ -167,10 +167,12 @@ def train_sentiment(path: Path, with_cv: bool = True) -> dict:
 
 
 def dumps(document: dict) -> str:
-    """Sorted, one weight row per line: valid JSON that diffs line by line in review."""
-    head = {key: value for key, value in document.items() if key != "weights"}
-    lines = json.dumps(head, sort_keys=True, indent=1, ensure_ascii=False)[:-2]
+    """Sorted keys, one entry per line (each weight row too): valid JSON that diffs well in review."""
+    head = ",\n".join(
+        f" {json.dumps(key)}: {json.dumps(value, sort_keys=True, ensure_ascii=False)}"
+        for key, value in sorted(document.items()) if key != "weights"
+    )
     rows = ",\n".join(
         f"  {json.dumps(name, ensure_ascii=False)}: {json.dumps(row)}" for name, row in sorted(document["weights"].items())
     )
-    return f'{lines},\n "weights": {{\n{rows}\n }}\n}}\n'
+    return f'{{\n{head},\n "weights": {{\n{rows}\n }}\n}}\n'

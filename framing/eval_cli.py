@@ -1,0 +1,72 @@
+"""``framing eval TASK PATH`` and ``framing train sentiment``: measure, and rebuild the learned model.
+
+Both read the public evaluation corpora, which are not part of the repository (see
+docs/quality.md). When the data is absent the command says so and exits 0 without a
+result, so scripts that run every task keep going on machines without the corpora.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from framing.evaluate import TASKS
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+DEFAULT_TRAINING_DATA = CHECKOUT.parent / "shared" / "eval" / "newsmtsc" / "train.jsonl"
+DEFAULT_MODEL_FILE = CHECKOUT / "corpora" / "actor_sentiment_model.json"
+SENTIMENT_MODELS = ("learned", "vader-clause", "vader-sentence", "vader-window")
+
+
+def _skip(path: Path, what: str) -> None:
+    click.echo(
+        f"framing: skipped: no {what} at {path} (the evaluation corpora are not shipped with framing; "
+        "see docs/quality.md for where they come from)", err=True,
+    )
+    sys.exit(0)
+
+
+@click.command("eval")
+@click.argument("task", type=click.Choice(TASKS))
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--model", type=click.Choice(SENTIMENT_MODELS), default="learned", show_default=True,
+              help="sentiment only: the actor-sentiment model to score.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the result as JSON.")
+@click.option("--limit", type=int, help="Score only the first N rows.")
+@click.option("--misses", type=int, default=0, show_default=True, help="Add N misses, spread over the data, to the JSON.")
+def eval_command(task: str, path: Path, model: str, json_path: Path | None, limit: int | None, misses: int) -> None:
+    """Score a detector on a human-annotated corpus file (JSONL, ../shared/eval/README.md formats).
+
+    TASK is sentiment (NewsMTSC), attribution (PolNeAR) or loaded (PTC or BABE).
+    """
+    from framing.evaluate import evaluate
+
+    if not path.is_file():
+        _skip(path, f"{task} data")
+    result = evaluate(task, path, model=model, limit=limit, misses=misses)
+    click.echo(result.table())
+    if json_path:
+        json_path.write_text(json.dumps(result.as_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+@click.command("train")
+@click.argument("what", type=click.Choice(["sentiment"]))
+@click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_TRAINING_DATA, show_default=True,
+              help="NewsMTSC-format training file.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_MODEL_FILE, show_default=True)
+@click.option("--cv/--no-cv", default=True, show_default=True, help="Cross-validate and store the figures in the file.")
+def train_command(what: str, data: Path, output: Path, cv: bool) -> None:
+    """Rebuild a learned model's parameter file (byte for byte, given the same data)."""
+    from framing.learn.train import dumps, train_sentiment
+
+    if not data.is_file():
+        _skip(data, "training data")
+    document = train_sentiment(data, with_cv=cv)
+    output.write_text(dumps(document), encoding="utf-8")
+    click.echo(f"wrote {output} ({len(document['weights'])} weighted features, {document['training']['examples']} examples)")
+    if cv:
+        figures = document["cross_validation"]
+        click.echo(f"{figures['folds']}-fold cross-validated macro-F1: model {figures['model']['macro_f1']:.4f}, "
+                   f"VADER sentence {figures['vader_sentence']['macro_f1']:.4f}, VADER clause {figures['vader_clause']['macro_f1']:.4f}")
