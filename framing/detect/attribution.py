@@ -80,6 +80,7 @@ _SAY_VERBS = frozenset({
     "say", "tell", "add", "write", "report", "announce", "state", "deny", "confirm", "reveal",
     "disclose", "acknowledge", "admit", "claim", "allege", "predict", "estimate",
 })
+_WH_WORDS = frozenset("what whether why how who when where if".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i you there this".split())
 _FINITE_MARKERS = frozenset(
     "is are was were has have had will would can could should may might must did does do won't can't "
@@ -264,16 +265,18 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     source_first = source_range[0]
     before_source = tokens[source_first - 1] if source_first > start_limit else None
     after = _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient)
-    if before_source is not None and before_source.lower in ("that", "which") and after <= end_limit and tokens[after].lower in _RELATIVE_VERB_STARTS:
+    if before_source is not None and before_source.lower in ("that", "which") and after <= end_limit and _verb_like(tokens[after]):
         content = _clause_from(context, paragraph, after, end_limit)
         attribution = _make(context, paragraph, sentence, "relative_claim", cue, cue_span, source_range, content)
         attribution.embedded = True
         attribution.hedged = True
         attribution.hedge_reasons.append("embedded_claim")
         return attribution
+    after = _that_ahead(tokens, after, end_limit)
     content = _content_after(context, paragraph, after, end_limit)
     if content is not None and cue.lemma not in _SAY_VERBS and not (
         _introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit)
+        or _infinitive(tokens, after, end_limit) or _quotes_inside(paragraph, content)
     ):
         return None  # "rejected the proposal", "maintained a naval facility": an object, not a claim
     if before_source is not None and before_source.text == "," and any(t.text == "," for t in tokens[last + 1:after]):
@@ -291,11 +294,48 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     return attribution
 
 
+def _that_ahead(tokens: list[Token], position: int, limit: int) -> int:
+    """"tweeted in the early morning hours that Machado was ...": content starts after a
+    "that" a few words on, past adjuncts the skip rules do not know, if no comma intervenes."""
+    for index in range(position, min(limit + 1, position + 8)):
+        if tokens[index].text in (",", ";", ":") or tokens[index].text in QUOTE_TOKENS:
+            break
+        if tokens[index].lower == "that" and index + 1 <= limit and tokens[index + 1].is_word:
+            return index
+    return position
+
+
+def _infinitive(tokens: list[Token], position: int, limit: int) -> bool:
+    """"urged supporters to monitor polling places", "agreed to step down": a to-infinitive."""
+    for index in range(position, min(limit, position + 4)):
+        if tokens[index].lower == "to":
+            following = tokens[index + 1]
+            return following.is_word and not following.is_capitalized and following.lower not in _DETERMINERS
+        if not tokens[index].is_word:
+            return False
+    return False
+
+
+def _quotes_inside(paragraph: Paragraph, content: Span) -> bool:
+    """"promising lower taxes and “jobs, jobs, jobs”": a quotation makes an object a report."""
+    return any(content.start <= quote.start < content.end for quote in paragraph.quotes)
+
+
+def _verb_like(token: Token) -> bool:
+    """After "that Moscow says", a lowercase word that looks finite ("has", "allowed",
+    "targets") means the clause lost its subject to the noun before "that"."""
+    lower = token.lower
+    return lower in _RELATIVE_VERB_STARTS or (
+        token.is_word and not token.is_capitalized and lower not in _DETERMINERS and lower not in _CLAUSE_SUBJECTS
+        and (lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss")))
+    )
+
+
 def _looks_like_clause(tokens: list[Token], position: int, limit: int) -> bool:
     """"the troops would stay", "his team had been lucky": a subject and a finite verb."""
     if position > limit:
         return False
-    if tokens[position].lower in _CLAUSE_SUBJECTS:
+    if tokens[position].lower in _CLAUSE_SUBJECTS or tokens[position].lower in _WH_WORDS:
         return True
     for index in range(position + 1, min(limit + 1, position + 7)):
         token = tokens[index]
@@ -690,7 +730,9 @@ def _skip_back_adverbs(tokens: list[Token], position: int, limit: int) -> int:
             if opening < limit or position - opening > 8:
                 break
             position = opening - 1
-        elif lower in _ADVERBS_NEAR_CUE or lower in _AUXILIARIES or (lower.endswith("ly") and not tokens[position].is_capitalized and len(lower) > 4):
+        elif lower in _ADVERBS_NEAR_CUE or lower in _AUXILIARIES or lower in ("'s", "'re", "'ve", "'d", "'ll") or (
+            lower.endswith("ly") and not tokens[position].is_capitalized and len(lower) > 4
+        ):
             position -= 1
         elif lower in _TIME_WORDS and position - 1 >= limit and tokens[position - 1].lower in ("on", "last", "this", "late", "early"):
             position -= 2
@@ -764,6 +806,8 @@ def _content_after(context, paragraph: Paragraph, position: int, limit: int) -> 
     tokens = paragraph.tokens
     if position <= limit and tokens[position].text == ":":
         position += 1
+        if position > limit or (position == limit and not tokens[position].is_word):
+            return _next_paragraph_quote(context, paragraph)
     if position <= limit and tokens[position].lower == "that":
         position += 1
         if position <= limit and tokens[position].text == ",":  # "said that, as yet, no ..."
@@ -787,6 +831,17 @@ def _content_after(context, paragraph: Paragraph, position: int, limit: int) -> 
     if len(words) < 2:
         return None
     return context.document.span(start_char, end_char)
+
+
+def _next_paragraph_quote(context, paragraph: Paragraph) -> Span | None:
+    """"McCrummen reports:" at a paragraph's end introduces the quotation that follows."""
+    paragraphs = context.document.paragraphs
+    if paragraph.index + 1 >= len(paragraphs):
+        return None
+    following = paragraphs[paragraph.index + 1]
+    if following.quotes and following.quotes[0].start == following.start:
+        return _inner(context, following.quotes[0])
+    return None
 
 
 def _clause_from(context, paragraph: Paragraph, position: int, limit: int) -> Span | None:

@@ -10,16 +10,16 @@ describe the current revision.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Iterable
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from framing.store.keys import article_key, sha256
 from framing.store.metrics import metrics_rows
-from framing.store.models import METRIC_TABLES, Article, ArticleMetrics, ArticleRevision, utcnow
+from framing.store.models import METRIC_TABLES, Article, ArticleMetrics, ArticleRevision, Base, utcnow
 from framing.store.versions import analyzer_version
 
 CREATED, REVISED, UPDATED, UNCHANGED = "created", "revised", "updated", "unchanged"
@@ -40,7 +40,7 @@ class ArticleInput:
 
     @classmethod
     def build(cls, *, outlet: str, published_at: datetime, text: str, title: str | None = None,
-              url: str | None = None, client_id: str | None = None, html: str | None = None) -> "ArticleInput":
+              url: str | None = None, client_id: str | None = None, html: str | None = None) -> ArticleInput:
         return cls(
             key=article_key(client_id, url, text), outlet=outlet, published_at=utc(published_at), text=text,
             text_sha256=sha256(text), title=title or None, url=url or None, html=html,
@@ -66,7 +66,7 @@ class Snapshot:
     published_at: datetime
 
     @classmethod
-    def of(cls, item: ArticleInput, article_id: int) -> "Snapshot":
+    def of(cls, item: ArticleInput, article_id: int) -> Snapshot:
         return cls(article_id, item.text_sha256, item.title, item.outlet, item.url, item.published_at)
 
     def same_content(self, item: ArticleInput) -> bool:
@@ -157,12 +157,16 @@ def reanalysed(session: Session, article_id: int, report: dict) -> None:
 
 
 def delete_article(session: Session, article_id: int) -> bool:
-    """Delete an article with all its revisions and metric rows; False if there is none."""
+    """Delete an article with every row that refers to it (revisions, metrics, ...); False if there is none.
+
+    The rows are deleted here rather than left to ``ON DELETE CASCADE``, which SQLite
+    ignores unless foreign keys are switched on for each connection.
+    """
     if session.get(Article, article_id) is None:
         return False
-    for table in METRIC_TABLES:
-        session.execute(delete(table).where(table.article_id == article_id))
-    session.execute(delete(ArticleRevision).where(ArticleRevision.article_id == article_id))
+    for table in reversed(Base.metadata.sorted_tables):
+        if any(key.column.table.name == Article.__tablename__ for key in table.foreign_keys):
+            session.execute(delete(table).where(table.c.article_id == article_id))
     session.execute(delete(Article).where(Article.id == article_id))
     session.expunge_all()
     return True
@@ -177,7 +181,7 @@ def _add_revision(session: Session, article: Article, item: ArticleInput, report
     session.add(revision)
     session.flush()
     article.current_revision_id = revision.id
-    _replace_metrics(session, article, revision, report)
+    _replace_metrics(session, article, revision, report, fresh=number == 1)
     return revision
 
 
@@ -190,10 +194,12 @@ def _set_metadata(session: Session, article: Article, item: ArticleInput) -> Non
         )
 
 
-def _replace_metrics(session: Session, article: Article, revision: ArticleRevision, report: dict) -> None:
+def _replace_metrics(session: Session, article: Article, revision: ArticleRevision, report: dict, fresh: bool = False) -> None:
+    """``fresh``: the article is new, so there are no rows to delete (saves a statement a table)."""
     facts = {"article_id": article.id, "outlet": article.outlet, "published_at": article.published_at}
     for table, rows in metrics_rows(report).by_table():
-        session.execute(delete(table).where(table.article_id == article.id))
+        if not fresh:
+            session.execute(delete(table).where(table.article_id == article.id))
         if rows:
             extra = {"revision_id": revision.id} if table is ArticleMetrics else {}
             session.execute(table.__table__.insert(), [{**row, **facts, **extra} for row in rows])

@@ -12,14 +12,16 @@ from pathlib import Path
 
 import click
 
-from framing.store.db import Database, database_url_from_env
-from framing.store.ingest import Summary, ingest, reanalyse, stale_articles
-from framing.store.records import FORMATS, count_records, file_format, read_records
+from framing.store.url import database_url_from_env
 
 SHOWN_FAILURES = 10
 
 
-def _database() -> Database:
+# SQLAlchemy and the pipeline are imported inside the commands, so that `framing analyze`
+# does not pay for loading them.
+def _database():
+    from framing.store.db import Database
+
     database = Database(database_url_from_env())
     database.upgrade()
     return database
@@ -29,7 +31,7 @@ def _workers(given: int | None) -> int:
     return given or os.cpu_count() or 1
 
 
-def _report(summary: Summary, errors_path: str | None) -> None:
+def _report(summary, errors_path: str | None) -> None:
     counts = ", ".join(f"{count} {status}" for status, count in sorted(summary.statuses.items())) or "nothing stored"
     click.echo(f"{counts}; {len(summary.failures)} failed")
     for failure in summary.failures[:SHOWN_FAILURES]:
@@ -51,7 +53,7 @@ errors_option = click.option("--errors", "errors_path", type=click.Path(dir_okay
 
 @click.command("ingest")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="File format [default: from the extension; .csv is CSV, else JSON Lines].")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="File format [default: from the extension; .csv is CSV, else JSON Lines].")
 @click.option("--limit", type=click.IntRange(1), help="Stop after this many records.")
 @workers_option
 @batch_option
@@ -63,6 +65,9 @@ def ingest_command(file: Path, fmt: str | None, limit: int | None, workers: int 
     url and id. Safe to rerun after an interruption: articles stored already with the same
     text are skipped without analysis, and none is stored twice.
     """
+    from framing.store.ingest import ingest
+    from framing.store.records import count_records, file_format, read_records
+
     fmt = file_format(file, fmt)
     database = _database()
     total = count_records(file, fmt)
@@ -82,6 +87,8 @@ def ingest_command(file: Path, fmt: str | None, limit: int | None, workers: int 
 @errors_option
 def reanalyze_command(everything: bool, workers: int | None, batch_size: int, errors_path: str | None) -> None:
     """Recompute the reports of stored articles made by another analyzer version."""
+    from framing.store.ingest import reanalyse, stale_articles
+
     database = _database()
     article_ids = stale_articles(database, everything)
     with click.progressbar(length=len(article_ids), label="reanalysing", file=sys.stderr) as bar:
@@ -97,6 +104,8 @@ def db_group() -> None:
 @db_group.command("upgrade")
 def upgrade_command() -> None:
     """Apply every pending migration (they only ever add; nothing stored is dropped)."""
+    from framing.store.db import Database
+
     database = Database(database_url_from_env())
     before = database.current_revision()
     database.upgrade()

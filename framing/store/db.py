@@ -8,24 +8,18 @@ directly: :meth:`Database.upgrade` applies the Alembic migrations in
 """
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-DEFAULT_DATABASE_URL = "sqlite:///framing.sqlite3"
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Any fixed number: PostgreSQL advisory lock held while migrating, so several servers
 # starting at once against one database migrate it one after the other.
 _MIGRATION_LOCK = 7_286_413_119
-
-
-def database_url_from_env() -> str:
-    return os.environ.get("FRAMING_DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
 
 
 class Database:

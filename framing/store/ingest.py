@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 import framing
 from framing.errors import FramingError
-from framing.store.articles import UNCHANGED, ArticleInput, ReportNeeded, Snapshot, needs_analysis, reanalysed, save, snapshots, utc
+from framing.store.articles import (
+    UNCHANGED, ArticleInput, ReportNeeded, Snapshot, needs_analysis, reanalysed, save, snapshots, utc,
+)
 from framing.store.db import Database
 from framing.store.models import Article, ArticleRevision
 from framing.store.records import InvalidRecord, Record, to_input

@@ -8,8 +8,8 @@ facts about the stored article rather than findings of the analysis.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from framing.store.models import (
     ACTOR_LENGTH, TERM_LENGTH, ArticleActorLabel, ArticleActorMetrics, ArticleMetrics, ArticleSideMetrics,

@@ -256,3 +256,33 @@ METRIC_TABLES = (
     ArticleMetrics, ArticleActorMetrics, ArticleSideMetrics, ArticleSourceTypeMetrics,
     ArticleTermMetrics, ArticleActorLabel,
 )
+
+
+class Story(Base):
+    """A group of stored articles about one event, as ``framing stories build`` last found it.
+
+    Stories are rebuilt whole (``framing.store.stories``), never edited, so a story's id
+    is stable only until the next build. ``title`` is the headline of the article closest
+    to the group's centroid and ``terms`` the centroid's heaviest words: enough to name
+    the event in a list without reading its articles.
+    """
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    terms: Mapped[list] = mapped_column(JSON)
+    first_published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    built_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StoryArticle(Base):
+    """An article's place in a story: one story at most per article, with its similarity
+    (cosine) to the story's centroid when the story was built."""
+
+    __tablename__ = "story_articles"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    similarity: Mapped[float] = mapped_column(Float)

@@ -10,16 +10,15 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 
 from framing.store.articles import ArticleInput, utc
 from framing.store.models import OUTLET_LENGTH
 
 DATE_FIELDS = ("published_at", "published", "date")
-FORMATS = ("jsonl", "csv")
 
 
 class InvalidRecord(ValueError):

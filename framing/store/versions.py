@@ -1,9 +1,10 @@
 """Which analyzer made a stored report, as one comparable string.
 
 The code's version alone is not enough: a lexicon can change (``source_nouns`` 1.0.0 ->
-1.1.0) while the code stays at 0.1.0, and then figures from before and after must not be
-averaged together. ``analyzer_version`` is therefore ``<code version>+<digest>``, the
-digest covering every corpus version, the sentiment model and the actor profile.
+1.1.0) or the sentiment model be replaced while the code stays at 0.1.0, and then figures
+from before and after must not be averaged together. ``analyzer_version`` is therefore
+``<code version>+<digest>``, the digest covering every corpus version, the sentiment model
+and the actor profile named in the report's ``analyzer`` block.
 """
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ import hashlib
 import json
 
 import framing
-from framing import corpora
-from framing.detect.sentiment import VaderClauseModel
+
+# Analysed once per process to read the current ``analyzer`` block: the block is built by
+# the report, so asking the analyzer is the only way to be sure it matches new reports.
+_PROBE = "The minister said on Tuesday that the talks could resume soon."
 
 
 def analyzer_version(analyzer: dict) -> str:
@@ -25,8 +28,5 @@ def analyzer_version(analyzer: dict) -> str:
 
 @functools.cache
 def current_analyzer_version() -> str:
-    """The version a report made now, without a profile, would carry."""
-    return analyzer_version({
-        "version": framing.ANALYZER_VERSION, "corpora": corpora.versions(),
-        "sentiment_model": VaderClauseModel.name, "profile": None,
-    })
+    """The version a report made now, without a profile, carries."""
+    return analyzer_version(framing.analyze(_PROBE)["analyzer"])

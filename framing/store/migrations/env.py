@@ -6,8 +6,8 @@ revision`` does) it connects to ``FRAMING_DATABASE_URL`` instead.
 from alembic import context
 from sqlalchemy import create_engine
 
-from framing.store.db import database_url_from_env
 from framing.store.models import Base
+from framing.store.url import database_url_from_env
 
 
 def _migrate(connection) -> None:

@@ -1,0 +1,287 @@
+"""Outlets side by side: ``GET /v1/compare`` and ``GET /v1/stories/<id>/compare`` without the web.
+
+For each outlet, over the same selection of stored articles (one analyzer version, a date
+range, optionally only articles mentioning an actor or belonging to a story): whom it
+cites (by side and by source type), how often its sources are anonymous and its
+attributions hedged, how many loaded terms it uses and which, how warmly it writes about
+each actor and what it calls them, and the words that most distinguish its articles from
+the other outlets' (``framing.store.fightin_words``).
+
+Rates are **pooled**: hedged attributions over all the outlet's attributions, not a mean of
+per-article rates, so a 2,000-word feature weighs more than a three-line brief. Actors are
+the ones the compared outlets mention most, taken together, so each outlet's figures for
+an actor sit side by side. Reading the metric tables needs no join (each row carries
+outlet, date and analyzer version); the distinctive words need the articles' texts, read
+from their current revisions.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import ColumnElement, case, func, literal, select
+from sqlalchemy.orm import Session
+
+from framing.store.days import end_of, start_of
+from framing.store.fightin_words import DEFAULT_ALPHA0, DEFAULT_MIN_DF, distinctive_words
+from framing.store.models import (
+    ArticleActorLabel,
+    ArticleActorMetrics,
+    ArticleMetrics,
+    ArticleRevision,
+    ArticleSideMetrics,
+    ArticleSourceTypeMetrics,
+    ArticleTermMetrics,
+    StoryArticle,
+)
+
+DEFAULT_LIMIT = 10
+# Texts read per outlet for the distinctive words. Counting words is the costly part of a
+# comparison (about a millisecond per article); a spread sample of this size ranks the
+# frequent distinctive words as the full set would, and keeps a comparison under a second.
+MAX_WORD_DOCUMENTS = 400
+LABELS_PER_ACTOR = 10
+# Knuth's multiplicative hash of the id, computed by the database: a fixed pseudo-random
+# order, so the sample spreads over the whole date range and repeats query after query.
+_SPREAD = 2_654_435_761
+_SPREAD_MODULUS = 4_294_967_296
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which stored articles a comparison reads; ``since`` and ``until`` are inclusive UTC days."""
+
+    outlets: list[str]
+    analyzer_version: str
+    actor: str | None = None
+    story_id: int | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class Share:
+    name: str  # a side or a source type
+    citations: int
+    share: float | None  # of the outlet's citations
+    words: int  # attributed to these sources
+
+
+@dataclass(frozen=True)
+class TermUse:
+    term: str
+    category: str
+    authorial: int
+    quoted: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class LabelUse:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ActorCoverage:
+    actor: str
+    name: str | None
+    articles: int  # articles mentioning it
+    mentions: int
+    sentiment: float | None  # mean over every mention, -1 to 1
+    negative: int
+    neutral: int
+    positive: int
+    cited: int  # times cited as a source
+    labels: list[LabelUse]
+
+
+@dataclass(frozen=True)
+class Word:
+    word: str
+    count: int
+    log_odds: float
+    z: float
+
+
+@dataclass
+class OutletComparison:
+    outlet: str
+    articles: int = 0
+    words: int = 0
+    attributions: int = 0
+    hedged_attribution_rate: float | None = None
+    citations: int = 0
+    anonymous_share: float | None = None
+    loaded_terms_authorial: int = 0
+    loaded_terms_quoted: int = 0
+    loaded_authorial_per_1000: float | None = None
+    loaded_quoted_per_1000: float | None = None
+    sources_by_side: list[Share] = field(default_factory=list)
+    sources_by_type: list[Share] = field(default_factory=list)
+    top_terms: list[TermUse] = field(default_factory=list)
+    actors: list[ActorCoverage] = field(default_factory=list)
+    distinctive_words: list[Word] = field(default_factory=list)
+    word_documents: int = 0  # articles whose texts the distinctive words were counted in
+
+
+@dataclass(frozen=True)
+class Comparison:
+    analyzer_version: str
+    outlets: list[OutletComparison]
+    alpha0: float
+    min_df: int
+
+
+def _ratio(part: float, whole: float, scale: float = 1.0) -> float | None:
+    return round(scale * part / whole, 4) if whole else None
+
+
+def _where(table, selection: Selection) -> list[ColumnElement]:
+    conditions = [table.analyzer_version == selection.analyzer_version, table.outlet.in_(selection.outlets)]
+    if selection.since:
+        conditions.append(table.published_at >= start_of(selection.since))
+    if selection.until and end_of(selection.until):
+        conditions.append(table.published_at < end_of(selection.until))
+    if selection.actor:
+        conditions.append(table.article_id.in_(
+            select(ArticleActorMetrics.article_id).where(
+                ArticleActorMetrics.analyzer_version == selection.analyzer_version, ArticleActorMetrics.actor == selection.actor)))
+    if selection.story_id is not None:
+        conditions.append(table.article_id.in_(select(StoryArticle.article_id).where(StoryArticle.story_id == selection.story_id)))
+    return conditions
+
+
+def compare(session: Session, selection: Selection, *, limit: int = DEFAULT_LIMIT, alpha0: float = DEFAULT_ALPHA0,
+            min_df: int = DEFAULT_MIN_DF, max_word_documents: int = MAX_WORD_DOCUMENTS) -> Comparison:
+    """Every outlet of the selection, in the order given (outlets without articles have zeros).
+
+    ``limit`` bounds the lists: sides, source types, terms, actors, labels and words.
+    """
+    outlets = {name: OutletComparison(name) for name in dict.fromkeys(selection.outlets)}
+    _article_figures(session, selection, outlets)
+    for table, column, attribute in ((ArticleSideMetrics, ArticleSideMetrics.side, "sources_by_side"),
+                                     (ArticleSourceTypeMetrics, ArticleSourceTypeMetrics.source_type, "sources_by_type")):
+        for outlet, shares in _shares(session, selection, table, column, outlets, limit).items():
+            setattr(outlets[outlet], attribute, shares)
+    for outlet, terms in _terms(session, selection, limit).items():
+        outlets[outlet].top_terms = terms
+    for outlet, actors in _actors(session, selection, limit).items():
+        outlets[outlet].actors = actors
+    _words(session, selection, outlets, limit, alpha0, min_df, max_word_documents)
+    return Comparison(selection.analyzer_version, list(outlets.values()), alpha0, min_df)
+
+
+def _article_figures(session: Session, selection: Selection, outlets: dict[str, OutletComparison]) -> None:
+    table = ArticleMetrics
+    # anonymous_share is anonymous citations / citations per article: times citations gives the count back
+    anonymous = func.sum(func.coalesce(table.anonymous_share, 0.0) * table.citations)
+    rows = session.execute(
+        select(table.outlet, func.count(), func.sum(table.words), func.sum(table.attributions), func.sum(table.hedged_attributions),
+               func.sum(table.citations), anonymous, func.sum(table.loaded_terms_authorial), func.sum(table.loaded_terms_quoted))
+        .where(*_where(table, selection)).group_by(table.outlet)
+    )
+    for outlet, articles, words, attributions, hedged, citations, anonymous_citations, authorial, quoted in rows:
+        figures = outlets[outlet]
+        figures.articles, figures.words, figures.attributions, figures.citations = articles, words, attributions, citations
+        figures.loaded_terms_authorial, figures.loaded_terms_quoted = authorial, quoted
+        figures.hedged_attribution_rate = _ratio(hedged, attributions)
+        figures.anonymous_share = _ratio(float(anonymous_citations), citations)
+        figures.loaded_authorial_per_1000 = _ratio(authorial, words, 1000)
+        figures.loaded_quoted_per_1000 = _ratio(quoted, words, 1000)
+
+
+def _shares(session: Session, selection: Selection, table, column, outlets: dict[str, OutletComparison],
+            limit: int) -> dict[str, list[Share]]:
+    citations = func.sum(table.citations)
+    rows = session.execute(
+        select(table.outlet, column, citations, func.sum(table.words))
+        .where(*_where(table, selection)).group_by(table.outlet, column).order_by(table.outlet, citations.desc(), column)
+    )
+    shares: dict[str, list[Share]] = defaultdict(list)
+    for outlet, name, count, words in rows:
+        if len(shares[outlet]) < limit:
+            shares[outlet].append(Share(name, count, _ratio(count, outlets[outlet].citations), words))
+    return shares
+
+
+def _terms(session: Session, selection: Selection, limit: int) -> dict[str, list[TermUse]]:
+    table = ArticleTermMetrics
+    quoted = func.sum(case((table.voice == "quoted", table.count), else_=0))
+    authorial = func.sum(case((table.voice == "quoted", 0), else_=table.count))
+    rows = session.execute(
+        select(table.outlet, table.term, table.category, authorial, quoted, func.count(func.distinct(table.article_id)))
+        .where(*_where(table, selection)).group_by(table.outlet, table.term, table.category)
+        .order_by(table.outlet, (authorial + quoted).desc(), table.term, table.category)
+    )
+    terms: dict[str, list[TermUse]] = defaultdict(list)
+    for outlet, term, category, in_own_voice, in_quotes, articles in rows:
+        if len(terms[outlet]) < limit:
+            terms[outlet].append(TermUse(term, category, in_own_voice, in_quotes, articles))
+    return terms
+
+
+def _actors(session: Session, selection: Selection, limit: int) -> dict[str, list[ActorCoverage]]:
+    table = ArticleActorMetrics
+    where = _where(table, selection)
+    if selection.actor:
+        chosen = [selection.actor]
+    else:
+        mentions = func.sum(table.mentions)
+        chosen = list(session.scalars(
+            select(table.actor).where(*where).group_by(table.actor).order_by(mentions.desc(), table.actor).limit(limit)))
+    if not chosen:
+        return {}
+    mentions = func.sum(table.mentions)
+    weighted = func.sum(table.mean_sentiment * table.mentions) / func.nullif(mentions, 0)  # as trends' actor_sentiment
+    rows = session.execute(
+        select(table.outlet, table.actor, func.max(table.actor_name), func.count(), mentions, weighted,
+               func.sum(table.negative), func.sum(table.neutral), func.sum(table.positive), func.sum(table.cited))
+        .where(*where, table.actor.in_(chosen)).group_by(table.outlet, table.actor)
+    )
+    labels = _labels(session, selection, chosen)
+    order = {actor: position for position, actor in enumerate(chosen)}
+    actors: dict[str, list[ActorCoverage]] = defaultdict(list)
+    for outlet, actor, name, articles, count, sentiment, negative, neutral, positive, cited in rows:
+        actors[outlet].append(ActorCoverage(
+            actor, name, articles, count, None if sentiment is None else round(float(sentiment), 4),
+            negative, neutral, positive, cited, labels.get((outlet, actor), [])))
+    for coverage in actors.values():
+        coverage.sort(key=lambda item: order[item.actor])
+    return actors
+
+
+def _labels(session: Session, selection: Selection, actors: list[str]) -> dict[tuple[str, str], list[LabelUse]]:
+    table = ArticleActorLabel
+    count = func.sum(table.count)
+    rows = session.execute(
+        select(table.outlet, table.actor, table.label, count)
+        .where(*_where(table, selection), table.actor.in_(actors))
+        .group_by(table.outlet, table.actor, table.label).order_by(table.outlet, table.actor, count.desc(), table.label)
+    )
+    labels: dict[tuple[str, str], list[LabelUse]] = defaultdict(list)
+    for outlet, actor, label, total in rows:
+        if len(labels[(outlet, actor)]) < LABELS_PER_ACTOR:
+            labels[(outlet, actor)].append(LabelUse(label, total))
+    return labels
+
+
+def _words(session: Session, selection: Selection, outlets: dict[str, OutletComparison], limit: int, alpha0: float,
+           min_df: int, max_documents: int) -> None:
+    texts: list[str] = []
+    groups: list[str] = []
+    spread = (ArticleMetrics.article_id * literal(_SPREAD)) % literal(_SPREAD_MODULUS)
+    for outlet in outlets:
+        narrowed = Selection(**{**selection.__dict__, "outlets": [outlet]})
+        sample = session.scalars(
+            select(ArticleRevision.text).join(ArticleMetrics, ArticleMetrics.revision_id == ArticleRevision.id)
+            .where(*_where(ArticleMetrics, narrowed)).order_by(spread, ArticleMetrics.article_id).limit(max_documents)
+        ).all()
+        texts.extend(sample)
+        groups.extend([outlet] * len(sample))
+        outlets[outlet].word_documents = len(sample)
+    if not texts:
+        return
+    for outlet, scores in distinctive_words(texts, groups, top=limit, alpha0=alpha0, min_df=min_df).items():
+        outlets[outlet].distinctive_words = [Word(score.word, score.count, score.log_odds, score.z) for score in scores]
