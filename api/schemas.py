@@ -11,12 +11,13 @@ the tests.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from framing.corpora import ACTOR_TYPES
 from framing.profiles import ID_PATTERN, MAX_ALIASES_PER_ACTOR, MAX_NAME_LENGTH, MAX_PROFILE_ACTORS
+from framing.store.trends import METRICS
 
 SLUG_PATTERN = ID_PATTERN
 MAX_PAGE_SIZE = 500
@@ -277,7 +278,9 @@ class SourceSchema(SpanSchema):
 
 class CueSchema(SpanSchema):
     lemma = fields.String(required=True)
-    stance = fields.String(required=True)
+    stance = fields.String(required=True, validate=validate.OneOf(("neutral", "distancing", "endorsing", "loaded")))
+    act = fields.String(required=True, validate=validate.OneOf(("speech", "belief", "intention")), **_describe(
+        "What is attributed: speech (counted in sourcing), a belief (believes, thinks) or an intention (wants, plans)."))
 
 
 class AttributionSchema(StrictSchema):
@@ -348,7 +351,7 @@ class ReadabilitySchema(StrictSchema):
 
 
 _COUNTS = (
-    "attributions", "hedged_attributions", "direct_quotes", "anonymous_attributions", "hedges", "boosters",
+    "attributions", "speech_attributions", "hedged_attributions", "direct_quotes", "anonymous_attributions", "hedges", "boosters",
     "hedges_authorial", "loaded_terms", "loaded_terms_authorial", "loaded_terms_quoted",
 )
 CountsSchema = StrictSchema.from_dict({name: fields.Integer(required=True) for name in _COUNTS}, name="CountsSchema")
@@ -487,3 +490,180 @@ class BatchResponseSchema(StrictSchema):
     items = fields.List(fields.Nested(BatchResultSchema), required=True)
     succeeded = fields.Integer(required=True)
     failed = fields.Integer(required=True)
+
+
+# ---- stored articles --------------------------------------------------------------------------
+
+MAX_LIST_LIMIT = 500
+
+
+def _no_nul(value: str) -> None:
+    """PostgreSQL cannot store or compare strings holding NUL characters."""
+    if "\x00" in value:
+        raise ValidationError("must not contain NUL characters")
+
+
+def _name(maximum: int, **kwargs) -> fields.String:
+    return fields.String(validate=[validate.Length(1, maximum), _no_nul], **kwargs)
+
+
+class PublishedAt(fields.String):
+    """An ISO 8601 date or date-time, to the view as an aware UTC datetime."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        _iso_date(text)
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        try:
+            return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        except OverflowError as error:
+            raise ValidationError("published_at is out of range in UTC") from error
+
+
+class ArticleInSchema(StrictSchema):
+    id = _name(400, **_describe(
+        "Your own id for the article. The article's identity is this id, else its URL (normalised: no tracking "
+        "parameters, fragment or trailing slash), else its text: sending it again stores nothing new."))
+    outlet = _name(200, required=True)
+    url = _name(2048)
+    title = fields.String(allow_none=True, **_describe("The headline, analysed and reported separately."))
+    published_at = PublishedAt(required=True, **_describe("ISO 8601 date or date-time; a time without a zone is UTC."))
+    text = fields.String(**_describe("The article's plain text. Give `text` or `html`, not both."))
+    html = fields.String(**_describe("The article page's HTML; its main text is extracted, stored and analysed."))
+
+    @validates_schema
+    def _one_input(self, data, **_kwargs):
+        if ("text" in data) == ("html" in data):
+            raise ValidationError("give exactly one of 'text' or 'html'", "_schema")
+
+
+class ArticleStoredSchema(StrictSchema):
+    id = fields.Integer(required=True, **_describe("The stored article's id (`GET /v1/articles/{id}`)."))
+    key = fields.String(required=True, **_describe("What identifies the article: `id:...`, `url:...` or `sha256:...`."))
+    revision = fields.Integer(required=True, **_describe("Number of the stored revision of its text, from 1."))
+    status = fields.String(required=True, validate=validate.OneOf(["created", "revised", "updated", "unchanged"]), **_describe(
+        "`created`: a new article; `revised`: its text or title changed, a new revision was stored; `updated`: same "
+        "text, new outlet, URL or date; `unchanged`: stored already, nothing written."))
+    report = fields.Nested(ReportSchema, required=True, **_describe("The current revision's report."))
+
+
+class ArticleBatchResultSchema(StrictSchema):
+    index = fields.Integer(required=True)
+    ok = fields.Boolean(required=True)
+    id = fields.Integer()
+    key = fields.String()
+    revision = fields.Integer()
+    status = fields.String(validate=validate.OneOf(["created", "revised", "updated", "unchanged"]))
+    report = fields.Nested(ReportSchema)
+    error = fields.Nested(ErrorSchema, **_describe("Present when not `ok`."))
+
+
+class ArticleBatchStoredSchema(StrictSchema):
+    items = fields.List(fields.Nested(ArticleBatchResultSchema), required=True)
+    succeeded = fields.Integer(required=True)
+    failed = fields.Integer(required=True)
+
+
+class NameList(fields.String):
+    """``"a, b"`` in the query, ``["a", "b"]`` to the view."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if len(text) > 2000:
+            raise ValidationError("at most 2,000 characters")
+        _no_nul(text)
+        names = [part.strip() for part in text.split(",") if part.strip()]
+        if not names:
+            raise ValidationError("give one or more names separated by commas")
+        return names
+
+
+class ArticleQuerySchema(StrictSchema):
+    outlet = NameList(**_describe("One outlet, or several separated by commas."))
+    from_ = fields.Date(data_key="from", **_describe("Published on or after this day (UTC)."))
+    to = fields.Date(**_describe("Published on or before this day (UTC)."))
+    actor = _name(200, **_describe("Mentions this actor (an id, as in `GET /v1/actors`)."))
+    q = _name(200, **_describe(
+        "Case-insensitive substring of the title or text (a plain `LIKE` match: no stemming or ranking)."))
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIST_LIMIT))
+    cursor = _name(200, **_describe("`next_cursor` of the previous page."))
+
+
+class ArticleSummarySchema(StrictSchema):
+    id = fields.Integer(required=True)
+    key = fields.String(required=True)
+    outlet = fields.String(required=True)
+    url = fields.String(allow_none=True, required=True)
+    title = fields.String(allow_none=True, required=True)
+    published_at = fields.DateTime(required=True)
+    revision = fields.Integer(required=True, **_describe("Number of the current revision."))
+    analyzer_version = fields.String(required=True, **_describe("The analyzer that made the current report (see `GET /v1/metrics`)."))
+    created_at = fields.DateTime(required=True)
+    updated_at = fields.DateTime(required=True)
+
+
+class ArticleListSchema(StrictSchema):
+    items = fields.List(fields.Nested(ArticleSummarySchema), required=True, **_describe("Newest published first."))
+    total = fields.Integer(required=True, **_describe("Articles matching the filters, over all pages."))
+    next_cursor = fields.String(allow_none=True, required=True, **_describe("Pass as `cursor` for the next page; null on the last."))
+
+
+class ArticleDetailSchema(ArticleSummarySchema):
+    text = fields.String(required=True, **_describe("The current revision's text, which the report's offsets refer to."))
+    report = fields.Nested(ReportSchema, required=True)
+
+
+# ---- trends -----------------------------------------------------------------------------------
+
+class TrendQuerySchema(StrictSchema):
+    metric = fields.String(required=True, validate=validate.OneOf(list(METRICS)), **_describe("A metric from `GET /v1/metrics`."))
+    actor = _name(200, **_describe("Required by the actor metrics (`needs_actor`)."))
+    outlet = NameList(**_describe(
+        "One outlet, or several separated by commas; all outlets when left out."))
+    interval = fields.String(load_default="month", validate=validate.OneOf(["day", "week", "month"]), **_describe(
+        "Period length; weeks start on Monday. Periods are named by their first day (UTC)."))
+    from_ = fields.Date(data_key="from", **_describe("First day included (UTC)."))
+    to = fields.Date(**_describe("Last day included (UTC)."))
+    analyzer_version = _name(40, **_describe(
+        "Query reports of this analyzer version instead of the current one (`GET /v1/metrics` lists those stored)."))
+    format = fields.String(validate=validate.OneOf(["json", "csv"]), **_describe(
+        "`csv` for a CSV table (outlet, period, value, articles); also chosen by `Accept: text/csv`."))
+
+
+class TrendPointSchema(StrictSchema):
+    period = fields.Date(required=True, **_describe("First day of the period."))
+    value = fields.Float(allow_none=True, required=True, **_describe("Null when no article of the period defines the metric."))
+    articles = fields.Integer(required=True, **_describe("Articles in the period (for actor metrics: articles mentioning the actor)."))
+
+
+class TrendSeriesSchema(StrictSchema):
+    outlet = fields.String(required=True)
+    points = fields.List(fields.Nested(TrendPointSchema), required=True)
+
+
+class TrendSchema(StrictSchema):
+    metric = fields.String(required=True)
+    interval = fields.String(required=True)
+    analyzer_version = fields.String(required=True)
+    actor = fields.String(allow_none=True, required=True)
+    series = fields.List(fields.Nested(TrendSeriesSchema), required=True, **_describe("One per outlet with articles, by outlet name."))
+
+
+class MetricInfoSchema(StrictSchema):
+    name = fields.String(required=True)
+    description = fields.String(required=True)
+    table = fields.String(required=True, **_describe("The stored table the metric is computed from."))
+    needs_actor = fields.Boolean(required=True, **_describe("Whether `GET /v1/trends` needs `actor=` for it."))
+
+
+class AnalyzerVersionCountSchema(StrictSchema):
+    analyzer_version = fields.String(required=True)
+    articles = fields.Integer(required=True)
+
+
+class MetricListSchema(StrictSchema):
+    metrics = fields.List(fields.Nested(MetricInfoSchema), required=True)
+    analyzer_version = fields.String(required=True, **_describe(
+        "The current analyzer: `<code version>+<digest of lexicon versions, sentiment model and profile>`. Trends use it unless asked otherwise."))
+    stored_versions = fields.List(fields.Nested(AnalyzerVersionCountSchema), required=True, **_describe(
+        "Analyzer versions of the stored articles' current reports, with article counts."))

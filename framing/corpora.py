@@ -20,6 +20,7 @@ from framing.text import Token, tokenize
 
 NUMBER_PLACEHOLDER = "<num>"
 STANCES = ("neutral", "distancing", "endorsing", "loaded")
+ACTS = ("speech", "belief", "intention")
 LOADED_CATEGORIES = (
     "pejorative_label", "partisan_label", "contested_label", "emotive_adjective",
     "intensifier", "loaded_verb", "euphemism", "sensational", "loaded_noun",
@@ -41,7 +42,7 @@ class CorpusInfo:
 
 # Every corpus file and its columns, in one place: the loaders below and ``table`` use it.
 FILES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "reporting_verbs": ("reporting_verbs.tsv", ("lemma", "kind", "stance", "forms", "needs_recipient", "note")),
+    "reporting_verbs": ("reporting_verbs.tsv", ("lemma", "kind", "stance", "act", "forms", "needs_recipient", "note")),
     "hedges": ("hedges.tsv", ("term", "kind", "category", "exclude_prev", "exclude_next", "note")),
     "loaded_terms": ("loaded_terms.tsv", ("term", "forms", "category", "neutral", "target", "exclude_prev", "exclude_next", "note")),
     "actors": ("actors.tsv", ("id", "name", "type", "state", "aliases", "demonyms", "metonyms", "note")),
@@ -225,6 +226,7 @@ class ReportingCue:
     kind: str  # verb | noun | phrase
     stance: str
     needs_recipient: bool
+    act: str = "speech"  # speech | belief | intention: only speech gives a source a voice
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,9 +240,9 @@ def reporting_verbs() -> ReportingVerbs:
     data = table("reporting_verbs")
     index: PhraseIndex[ReportingCue] = PhraseIndex()
     for row in data.rows:
-        if row["stance"] not in STANCES or row["kind"] not in ("verb", "noun", "phrase"):
-            raise CorpusError(f"reporting_verbs.tsv: bad stance or kind in {row['lemma']!r}")
-        cue = ReportingCue(row["lemma"], row["kind"], row["stance"], row["needs_recipient"] == "yes")
+        if row["stance"] not in STANCES or row["kind"] not in ("verb", "noun", "phrase") or row["act"] not in ACTS:
+            raise CorpusError(f"reporting_verbs.tsv: bad stance, kind or act in {row['lemma']!r}")
+        cue = ReportingCue(row["lemma"], row["kind"], row["stance"], row["needs_recipient"] == "yes", row["act"])
         for form in split_list(row["forms"]) or [row["lemma"]]:
             index.add(form, cue)
     return ReportingVerbs(data.info, index)

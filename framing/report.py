@@ -96,6 +96,7 @@ def _paragraph(findings: Findings, paragraph: Paragraph, registry: ActorRegistry
 def _counts(attributions: list[Attribution], hedges: list[Hedge], loaded: list[LoadedTerm]) -> dict:
     return {
         "attributions": len(attributions),
+        "speech_attributions": sum(1 for a in attributions if a.cue.act == "speech"),
         "hedged_attributions": sum(1 for a in attributions if a.hedged),
         "direct_quotes": sum(1 for a in attributions if a.quote in ("direct", "mixed")),
         "anonymous_attributions": sum(1 for a in attributions if a.source and a.source.anonymous),
@@ -152,7 +153,7 @@ def _attribution(attribution: Attribution, findings: Findings, registry: ActorRe
         "sentence": attribution.sentence,
         "pattern": attribution.pattern,
         "source": _source(attribution.source, findings, registry),
-        "cue": {**attribution.cue.span.as_dict(), "lemma": attribution.cue.lemma, "stance": attribution.cue.stance},
+        "cue": {**attribution.cue.span.as_dict(), "lemma": attribution.cue.lemma, "stance": attribution.cue.stance, "act": attribution.cue.act},
         "content": attribution.content.as_dict() if attribution.content else None,
         "quote": attribution.quote,
         "embedded": attribution.embedded,
@@ -234,7 +235,8 @@ def _document(findings: Findings, paragraphs: list[dict], registry: ActorRegistr
         "rates_per_1000_words": _rates(counts, words),
         "readability": _readability(figures),
         "sentiment": {"mean_paragraph_compound": round(mean, 4), "label": Score.of(mean).label},
-        "sourcing": _sourcing(attributions, mentions, findings, registry),
+        # a voice is speech: "X wants ..." or "X believes ..." reports X, but does not quote X
+        "sourcing": _sourcing([a for a in attributions if a.cue.act == "speech"], mentions, findings, registry),
         "actors": _actor_summaries(mentions, attributions, loaded, findings, registry),
     }
 

@@ -115,6 +115,7 @@ class Cue:
     span: Span
     lemma: str
     stance: str
+    act: str = "speech"  # speech | belief | intention
 
 
 @dataclass
@@ -612,7 +613,7 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
                and a.cue.span.end <= cue_span.start and a.source is not None]
     if earlier:
-        attribution = Attribution(paragraph.index, sentence.index, "participle", Cue(cue_span, cue.lemma, cue.stance), earlier[-1].source, content)
+        attribution = Attribution(paragraph.index, sentence.index, "participle", Cue(cue_span, cue.lemma, cue.stance, cue.act), earlier[-1].source, content)
     else:
         subject = _backward_np_from_start(tokens, start_limit, first - 2)
         if subject is None:
@@ -901,7 +902,7 @@ def _make(context, paragraph, sentence, pattern, cue: ReportingCue, cue_span: Sp
     tokens = paragraph.tokens
     source_span = _span(context, tokens, *source_range)
     return Attribution(
-        paragraph.index, sentence.index, pattern, Cue(cue_span, cue.lemma, cue.stance),
+        paragraph.index, sentence.index, pattern, Cue(cue_span, cue.lemma, cue.stance, cue.act),
         _source(context, paragraph, source_span), content,
     )
 
