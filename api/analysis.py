@@ -9,10 +9,10 @@ from __future__ import annotations
 from flask import current_app
 
 import framing
-from api.db import StoredProfile
 from api.errors import ApiError
 from api.extract import extract_article
 from api.offsets import Utf16Offsets
+from framing.store.models import StoredProfile
 
 METADATA_FIELDS = ("outlet", "url", "published_at")
 

@@ -11,13 +11,14 @@ from flask_smorest import Api
 
 import framing
 from api.config import Settings
-from api.db import Database
 from api.errors import register_error_handlers
 from api.json_provider import OrjsonProvider
 from api.middleware import register_middleware
-from api.routes import actors, analyze, docs, health, lexicons, profiles
-from api.schemas import ActorProfileSchema, ErrorSchema
+from api.routes import actors, analyze, articles, docs, health, lexicons, profiles, trends
+from api.routes import compare, stories
+from api.schemas import ActorProfileSchema, ArticleBatchStoredSchema, ArticleInSchema, ArticleStoredSchema, ErrorSchema
 from framing.errors import FramingError
+from framing.store import Database
 
 log = logging.getLogger("api")
 
@@ -65,7 +66,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     register_middleware(app)
 
     database = Database(settings.database_url)
-    database.create_tables()
+    database.upgrade()  # migrations only add; see framing/store/migrations
     app.extensions["framing_db"] = database
 
     Limiter(
@@ -80,7 +81,12 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     api = FramingApi(app)
     api.spec.components.schema("ActorProfile", schema=ActorProfileSchema)
-    for module in (analyze, profiles, lexicons, actors, health):
+    # referenced by hand where a body is one thing or a list of them (POST /v1/articles)
+    for name, schema in (("ArticleIn", ArticleInSchema), ("ArticleStored", ArticleStoredSchema), ("ArticleBatchStored", ArticleBatchStoredSchema)):
+        api.spec.components.schema(name, schema=schema)
+    for module in (analyze, articles, trends, profiles, lexicons, actors, health):
+        api.register_blueprint(module.blp)
+    for module in (compare, stories):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
     _warm_up()

@@ -7,10 +7,11 @@ and no endpoint uses cookies). The README's configuration table lists the same n
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields
 from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
 from framing.inputs import MAX_TEXT_CHARS
+from framing.store.url import DEFAULT_DATABASE_URL
 
 PREFIX = "FRAMING_"
 
@@ -23,7 +24,7 @@ class ConfigError(ValueError):
 class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
-    database_url: str = "sqlite:///framing.sqlite3"
+    database_url: str = DEFAULT_DATABASE_URL
     max_body_bytes: int = 10 * 1024 * 1024
     max_text_chars: int = MAX_TEXT_CHARS
     max_batch_items: int = 20

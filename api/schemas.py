@@ -667,3 +667,150 @@ class MetricListSchema(StrictSchema):
         "The current analyzer: `<code version>+<digest of lexicon versions, sentiment model and profile>`. Trends use it unless asked otherwise."))
     stored_versions = fields.List(fields.Nested(AnalyzerVersionCountSchema), required=True, **_describe(
         "Analyzer versions of the stored articles' current reports, with article counts."))
+
+
+# ---- outlet comparison ------------------------------------------------------------------------
+
+MAX_COMPARED_OUTLETS = 10
+MAX_ID = 2**31 - 1
+
+
+def _outlet_count(minimum: int):
+    def check(names: list[str]) -> None:
+        if not minimum <= len(set(names)) <= MAX_COMPARED_OUTLETS:
+            raise ValidationError(f"give {minimum} to {MAX_COMPARED_OUTLETS} different outlets")
+    return check
+
+
+class _CompareOptions(StrictSchema):
+    actor = _name(200, **_describe("Only articles mentioning this actor (an id, as in `GET /v1/actors`); actor figures are then about it alone."))
+    analyzer_version = _name(40, **_describe(
+        "Compare reports of this analyzer version instead of the current one (`GET /v1/metrics` lists those stored)."))
+    limit = fields.Integer(load_default=10, validate=validate.Range(1, 50), **_describe(
+        "Length of each list: sides, source types, terms, actors, labels per actor (at most 10) and distinctive words."))
+
+
+class CompareQuerySchema(_CompareOptions):
+    outlets = NameList(required=True, validate=_outlet_count(2), **_describe("Two to ten outlets, separated by commas."))
+    story = fields.Integer(validate=validate.Range(1, MAX_ID), **_describe("Only articles of this story (`GET /v1/stories`)."))
+    from_ = fields.Date(data_key="from", **_describe("Published on or after this day (UTC)."))
+    to = fields.Date(**_describe("Published on or before this day (UTC)."))
+
+
+class StoryCompareQuerySchema(_CompareOptions):
+    outlets = NameList(validate=_outlet_count(1), **_describe("Compare these outlets only; every outlet of the story when left out."))
+
+
+class ShareSchema(StrictSchema):
+    name = fields.String(required=True, **_describe("The side or source type."))
+    citations = fields.Integer(required=True)
+    share = fields.Float(allow_none=True, required=True, **_describe("Of the outlet's citations."))
+    words = fields.Integer(required=True, **_describe("Words attributed to these sources."))
+
+
+class TermUseSchema(StrictSchema):
+    term = fields.String(required=True)
+    category = fields.String(required=True)
+    authorial = fields.Integer(required=True, **_describe("Uses in the writer's own voice."))
+    quoted = fields.Integer(required=True, **_describe("Uses inside quotations."))
+    articles = fields.Integer(required=True, **_describe("Articles using it."))
+
+
+class LabelUseSchema(StrictSchema):
+    label = fields.String(required=True)
+    count = fields.Integer(required=True)
+
+
+class ActorCoverageSchema(StrictSchema):
+    actor = fields.String(required=True)
+    name = fields.String(allow_none=True, required=True)
+    articles = fields.Integer(required=True, **_describe("Articles mentioning the actor."))
+    mentions = fields.Integer(required=True)
+    sentiment = fields.Float(allow_none=True, required=True, **_describe("Toward the actor, -1 to 1: mean over every mention."))
+    negative = fields.Integer(required=True, **_describe("Mentions in a negative context."))
+    neutral = fields.Integer(required=True)
+    positive = fields.Integer(required=True)
+    cited = fields.Integer(required=True, **_describe("Times cited as a source."))
+    labels = fields.List(fields.Nested(LabelUseSchema), required=True, **_describe("What the outlet calls the actor, most used first."))
+
+
+class DistinctiveWordSchema(StrictSchema):
+    word = fields.String(required=True)
+    count = fields.Integer(required=True, **_describe("Uses in the outlet's sampled articles."))
+    log_odds = fields.Float(required=True, **_describe("The outlet's log-odds of the word minus the other outlets', with the prior."))
+    z = fields.Float(required=True, **_describe("log_odds over its standard error; above 1.96 is the usual reading of a reliable difference."))
+
+
+class OutletComparisonSchema(StrictSchema):
+    outlet = fields.String(required=True)
+    articles = fields.Integer(required=True)
+    words = fields.Integer(required=True)
+    attributions = fields.Integer(required=True)
+    hedged_attribution_rate = fields.Float(allow_none=True, required=True, **_describe("Hedged attributions / attributions, pooled over the articles."))
+    citations = fields.Integer(required=True)
+    anonymous_share = fields.Float(allow_none=True, required=True, **_describe("Anonymous citations / citations, pooled."))
+    loaded_terms_authorial = fields.Integer(required=True)
+    loaded_terms_quoted = fields.Integer(required=True)
+    loaded_authorial_per_1000 = fields.Float(allow_none=True, required=True, **_describe("Loaded terms in the writer's own voice per 1,000 words, pooled."))
+    loaded_quoted_per_1000 = fields.Float(allow_none=True, required=True, **_describe("Loaded terms inside quotations per 1,000 words, pooled."))
+    sources_by_side = fields.List(fields.Nested(ShareSchema), required=True, **_describe("Most cited first."))
+    sources_by_type = fields.List(fields.Nested(ShareSchema), required=True, **_describe("Most cited first."))
+    top_terms = fields.List(fields.Nested(TermUseSchema), required=True, **_describe("Loaded terms, most used first."))
+    actors = fields.List(fields.Nested(ActorCoverageSchema), required=True, **_describe(
+        "The actors the compared outlets mention most, together (or the `actor` asked for), in that order; those this outlet never mentions are left out."))
+    distinctive_words = fields.List(fields.Nested(DistinctiveWordSchema), required=True, **_describe(
+        "Words most characteristic of this outlet against the other compared outlets: weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), highest z first, z > 0 only."))
+    word_documents = fields.Integer(required=True, **_describe("Articles whose texts the words were counted in (a fixed spread sample when there are more)."))
+
+
+class WordMethodSchema(StrictSchema):
+    alpha0 = fields.Float(required=True, **_describe("Total pseudo-count of the prior, spread over words by their frequency in all compared texts."))
+    min_df = fields.Integer(required=True, **_describe("Words in fewer articles than this are not counted."))
+    max_documents = fields.Integer(required=True, **_describe("Largest sample of articles read per outlet."))
+
+
+class ComparisonSchema(StrictSchema):
+    analyzer_version = fields.String(required=True)
+    actor = fields.String(allow_none=True, required=True)
+    story = fields.Integer(allow_none=True, required=True)
+    from_ = fields.Date(data_key="from", allow_none=True, required=True)
+    to = fields.Date(allow_none=True, required=True)
+    outlets = fields.List(fields.Nested(OutletComparisonSchema), required=True, **_describe("In the order asked for."))
+    words = fields.Nested(WordMethodSchema, required=True, **_describe("How `distinctive_words` were computed."))
+
+
+# ---- stories ----------------------------------------------------------------------------------
+
+class StoryQuerySchema(PageQuerySchema):
+    outlet = NameList(**_describe("Stories covered by one of these outlets (separated by commas)."))
+    from_ = fields.Date(data_key="from", **_describe("Stories with an article published on or after this day (UTC)."))
+    to = fields.Date(**_describe("Stories with an article published on or before this day (UTC)."))
+    min_outlets = fields.Integer(load_default=1, validate=validate.Range(1, 1000), **_describe("Stories covered by at least this many outlets."))
+
+
+class StoryArticleSchema(StrictSchema):
+    id = fields.Integer(required=True, **_describe("The article (`GET /v1/articles/{id}`)."))
+    outlet = fields.String(required=True)
+    title = fields.String(allow_none=True, required=True)
+    published_at = fields.DateTime(required=True)
+    similarity = fields.Float(required=True, **_describe("Cosine similarity to the story's centroid when it was built."))
+
+
+class StorySchema(StrictSchema):
+    id = fields.Integer(required=True)
+    title = fields.String(allow_none=True, required=True, **_describe("Headline of the article closest to the story's centroid."))
+    terms = fields.List(fields.String(), required=True, **_describe("The heaviest words of the story's centroid."))
+    first_published_at = fields.DateTime(required=True)
+    last_published_at = fields.DateTime(required=True)
+    outlets = fields.List(fields.String(), required=True)
+    articles = fields.List(fields.Nested(StoryArticleSchema), required=True, **_describe("Oldest first."))
+    built_at = fields.DateTime(required=True, **_describe("When `framing stories build` found it; later articles are in no story until the next build."))
+
+
+class StoryListSchema(PageSchema):
+    stories = fields.List(fields.Nested(StorySchema), required=True, **_describe("Latest first, by their last article."))
+
+
+class StoryComparisonSchema(StrictSchema):
+    story = fields.Nested(StorySchema, required=True)
+    comparison = fields.Nested(ComparisonSchema, required=True)

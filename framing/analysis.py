@@ -75,7 +75,7 @@ def analyze(
 
     check_text(text, max_chars)
     if title is not None:
-        check_text(title, MAX_TITLE_CHARS, field="title") if title.strip() else None
+        check_text(title, MAX_TITLE_CHARS, field="title", is_title=True) if title.strip() else None
     registry = load_profile(profile)
     model = model or load_model()
     body = detect(text, registry, model)

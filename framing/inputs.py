@@ -40,7 +40,13 @@ def decode(raw: bytes) -> str:
         raise InvalidEncoding(f"input is not valid UTF-8 (byte {error.start} cannot be decoded); save the article as UTF-8") from error
 
 
-def check_text(text: object, max_chars: int = MAX_TEXT_CHARS, field: str = "text") -> str:
+def check_text(text: object, max_chars: int = MAX_TEXT_CHARS, field: str = "text", is_title: bool = False) -> str:
+    """Raise the FramingError that says what is wrong with ``text``, or return it.
+
+    A title is too short, and a title-case headline too poor in function words, to tell
+    its language from word counts; the body decides, and a title is only checked for its
+    script.
+    """
     if not isinstance(text, str):
         raise InvalidType(f"{field} must be a string, not {type(text).__name__}")
     if not text.strip():
@@ -52,18 +58,18 @@ def check_text(text: object, max_chars: int = MAX_TEXT_CHARS, field: str = "text
         raise BinaryInput(f"{field} contains control characters and looks like binary data, not article text")
     if len(_HTML_TAG.findall(text)) >= 2 or text.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
         raise HtmlInput(f"{field} looks like HTML; send the article's plain text, or HTML in the API's 'html' field")
-    _check_english(text, field)
+    _check_english(text, field, is_title)
     return text
 
 
-def _check_english(text: str, field: str) -> None:
+def _check_english(text: str, field: str, is_title: bool = False) -> None:
     words = _WORD.findall(text[:5_000])  # a few hundred words settle the question
     if not words:
         raise UnsupportedLanguage(f"{field} has no words to analyse")
     latin = sum(1 for word in words if word.isascii() or all(ord(c) < 0x250 for c in word))
     if latin / len(words) < 0.5:
         raise UnsupportedLanguage(f"{field} does not look like English (most words are not in Latin script); only English is supported")
-    if len(words) < _MIN_WORDS_FOR_LANGUAGE_CHECK:
+    if len(words) < _MIN_WORDS_FOR_LANGUAGE_CHECK or is_title:
         return
     share = sum(1 for word in words if word.lower() in _ENGLISH_FUNCTION_WORDS) / len(words)
     if share < _MIN_ENGLISH_SHARE:

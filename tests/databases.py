@@ -4,7 +4,7 @@ PostgreSQL is the one on 127.0.0.1:5432 (database ``test``, trust auth; ``.ci/ru
 starts it), or ``FRAMING_TEST_POSTGRES_URL``. Each test session works in a schema of its
 own (``framing_test_<random>``, dropped at the end) so concurrent runs never collide; the
 tables are emptied between tests. Without a reachable server the PostgreSQL tests skip,
-saying why.
+saying why, unless ``FRAMING_TEST_REQUIRE_POSTGRES`` is set (as ``.ci/run`` does): then they fail.
 """
 from __future__ import annotations
 
@@ -18,13 +18,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from framing.store import Database
+from framing.store.models import Base
 
 POSTGRES_URL = os.environ.get("FRAMING_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BACKENDS = ["sqlite", "postgresql"]
-_TABLES = (
-    "article_metrics", "article_actor_metrics", "article_side_metrics", "article_source_type_metrics",
-    "article_term_metrics", "article_actor_labels", "article_revisions", "articles", "actor_profiles",
-)
 
 
 def in_schema(url: str, schema: str) -> str:
@@ -43,7 +40,10 @@ def postgres_schema():
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     except OperationalError as error:
         admin.dispose()
-        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL} ({str(error.orig).strip().splitlines()[0]}); .ci/run starts it")
+        reason = f"PostgreSQL is not reachable at {POSTGRES_URL} ({str(error.orig).strip().splitlines()[0]}); .ci/run starts it"
+        if os.environ.get("FRAMING_TEST_REQUIRE_POSTGRES"):
+            pytest.fail(reason)  # CI: a missing server must not pass as skipped tests
+        pytest.skip(reason)
     try:
         yield in_schema(POSTGRES_URL, schema)
     finally:
@@ -70,7 +70,8 @@ def database_url(request, tmp_path):
     url = request.getfixturevalue("postgres_session_url")
     engine = create_engine(url)
     with engine.begin() as connection:
-        connection.execute(text(f"TRUNCATE {', '.join(_TABLES)} RESTART IDENTITY CASCADE"))
+        tables = ", ".join(table.name for table in Base.metadata.sorted_tables)
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()
     yield url
 

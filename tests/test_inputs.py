@@ -176,3 +176,17 @@ def test_cli_reads_standard_input_and_marks_spans_in_text_format(seed_text):
     assert "[[Moscow]]" in output and "{says}" in output
     assert "<<Daesh>>" in output and "~appears~" in output
     assert "¶0 [headline]" in output and "¶1 [caption]" in output
+
+
+def test_title_case_headline_is_not_refused_as_foreign():
+    """Headlines in title case have few function words; the body decides the language."""
+    report = analyze(
+        "The minister said the talks would resume on Monday after a long pause in the negotiations.",
+        title="Paris Attacks Test Clinton Strategy As New Focus On Terrorism Lays Bare Divisions With Obama",
+    )
+    assert report["title"]["text"].startswith("Paris Attacks")
+
+
+def test_title_in_another_script_is_refused():
+    with pytest.raises(UnsupportedLanguage):
+        analyze("The minister said the talks would resume on Monday.", title="Переговоры возобновятся в понедельник после долгой паузы")

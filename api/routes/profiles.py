@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from flask import current_app
 from flask.views import MethodView
-from api.routes import Blueprint
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 import framing.profiles
-from api.db import StoredProfile, as_utc, utcnow
 from api.errors import ApiError
+from api.routes import Blueprint
 from api.schemas import PageQuerySchema, ProfileBodySchema, ProfileCreateSchema, ProfileListSchema, ProfileSchema
+from framing.store.models import StoredProfile, as_utc, utcnow
 
 blp = Blueprint("profiles", __name__, url_prefix="/v1/profiles", description="Stored actor profiles.")
 

@@ -258,23 +258,37 @@ METRIC_TABLES = (
 )
 
 
-class Story(Base):
-    """A group of stored articles about one event, as ``framing stories build`` last found it.
+class StoryBuild(Base):
+    """One run of ``framing stories build``: its settings, what it found, and the highest story
+    id handed out so far, so that later builds never give an old id to a new story."""
 
-    Stories are rebuilt whole (``framing.store.stories``), never edited, so a story's id
-    is stable only until the next build. ``title`` is the headline of the article closest
-    to the group's centroid and ``terms`` the centroid's heaviest words: enough to name
-    the event in a list without reading its articles.
+    __tablename__ = "story_builds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    built_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    threshold: Mapped[float] = mapped_column(Float)
+    window_days: Mapped[float] = mapped_column(Float)
+    articles: Mapped[int] = mapped_column(Integer)  # articles grouped
+    stories: Mapped[int] = mapped_column(Integer)
+    last_story_id: Mapped[int] = mapped_column(Integer)
+
+
+class Story(Base):
+    """A group of stored articles about one event, as the latest ``framing stories build`` found it.
+
+    Stories are rebuilt whole (``framing.store.stories``), never edited. ``title`` is the
+    headline of the article closest to the group's centroid and ``terms`` the centroid's
+    heaviest words: enough to name the event in a list without reading its articles.
     """
 
     __tablename__ = "stories"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    build_id: Mapped[int] = mapped_column(ForeignKey("story_builds.id"))
     title: Mapped[str | None] = mapped_column(Text)
     terms: Mapped[list] = mapped_column(JSON)
     first_published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-    built_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class StoryArticle(Base):

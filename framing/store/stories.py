@@ -13,7 +13,7 @@ article are not stored.
 against hand-labelled events in real coverage; docs/stories.md has the figures and
 ``benchmarks/story_purity.py`` reproduces them. Stories are rebuilt whole by
 ``framing stories build`` (articles stored since the last build belong to no story until
-the next), and storing them is the only thing here that writes.
+the next); each build is recorded in ``story_builds`` with its settings.
 """
 from __future__ import annotations
 
@@ -29,9 +29,9 @@ from sqlalchemy.orm import Session
 
 from framing.store.articles import utc
 from framing.store.days import end_of, start_of
-from framing.store.models import Article, ArticleRevision, Story, StoryArticle
+from framing.store.models import Article, ArticleRevision, Story, StoryArticle, StoryBuild
 
-DEFAULT_THRESHOLD = 0.1
+DEFAULT_THRESHOLD = 0.08
 DEFAULT_WINDOW_DAYS = 3
 # The headline and opening say what happened; later paragraphs drift into background
 # shared with every other story about the same people.
@@ -50,7 +50,7 @@ class Clustering:
 
 def vectorize(texts: Sequence[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
     """L2-normalised TF-IDF rows and the vocabulary; no columns when no word is shared."""
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2, dtype=np.float32)
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=np.float32)
     try:
         return vectorizer.fit_transform(texts).tocsr(), vectorizer.get_feature_names_out()
     except ValueError:  # no word in two documents: nothing links any pair
@@ -126,8 +126,8 @@ def story_text(title: str | None, text: str) -> str:
 def build_stories(session: Session, *, threshold: float = DEFAULT_THRESHOLD, window_days: float = DEFAULT_WINDOW_DAYS) -> BuildSummary:
     """Replace every stored story with groups found in the current revisions of all articles.
 
-    New story ids continue after the highest id ever stored, so an id from an earlier
-    build never names a different story.
+    Story ids continue after the highest id any earlier build handed out (kept in
+    ``story_builds``), so an id a client saw never names a different story later.
     """
     rows = session.execute(
         select(Article.id, Article.published_at, ArticleRevision.title, func.substr(ArticleRevision.text, 1, LEAD_CHARACTERS))
@@ -135,19 +135,23 @@ def build_stories(session: Session, *, threshold: float = DEFAULT_THRESHOLD, win
     ).all()
     found = cluster([story_text(title, text) for _id, _published, title, text in rows], [utc(row[1]) for row in rows],
                     threshold=threshold, window_days=window_days)
-    next_id = (session.scalar(select(func.max(Story.id))) or 0) + 1
-    session.execute(delete(StoryArticle))
-    session.execute(delete(Story))
-    story_ids = {group: next_id + number for number, group in enumerate(sorted(found.terms))}
-    members: dict[int, list[int]] = {group: [] for group in story_ids}
+    members: dict[int, list[int]] = {group: [] for group in sorted(found.terms)}  # groups of two or more
     for index, group in enumerate(found.labels.tolist()):
         if group in members:
             members[group].append(index)
+    first_id = (session.scalar(select(func.max(StoryBuild.last_story_id))) or 0) + 1
+    story_ids = {group: first_id + number for number, group in enumerate(members)}
+    build = StoryBuild(threshold=threshold, window_days=window_days, articles=len(rows), stories=len(members),
+                       last_story_id=first_id + len(members) - 1)
+    session.execute(delete(StoryArticle))
+    session.execute(delete(Story))
+    session.add(build)
+    session.flush()
     stories = []
     for group, indexes in members.items():
         central = max(indexes, key=lambda index: found.similarity[index])
         times = [utc(rows[index][1]) for index in indexes]
-        stories.append({"id": story_ids[group], "title": rows[central][2], "terms": found.terms[group],
+        stories.append({"id": story_ids[group], "build_id": build.id, "title": rows[central][2], "terms": found.terms[group],
                         "first_published_at": min(times), "last_published_at": max(times)})
     if stories:
         session.execute(insert(Story), stories)
@@ -176,7 +180,7 @@ class StorySummary:
     last_published_at: datetime
     outlets: list[str]
     articles: list[StoryArticleSummary]
-    built_at: datetime
+    built_at: datetime  # when the build that found it ran
 
 
 @dataclass(frozen=True)
@@ -224,8 +228,9 @@ def _summaries(session: Session, stories: Sequence[Story]) -> list[StorySummary]
     )
     for story_id, article_id, outlet, title, published_at, similarity in rows:
         articles[story_id].append(StoryArticleSummary(article_id, outlet, title, utc(published_at), similarity))
+    built = dict(session.execute(select(StoryBuild.id, StoryBuild.built_at).where(StoryBuild.id.in_({story.build_id for story in stories}))).all())
     return [
         StorySummary(story.id, story.title, story.terms, utc(story.first_published_at), utc(story.last_published_at),
-                     sorted({article.outlet for article in articles[story.id]}), articles[story.id], utc(story.built_at))
+                     sorted({article.outlet for article in articles[story.id]}), articles[story.id], utc(built[story.build_id]))
         for story in stories
     ]

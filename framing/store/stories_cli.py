@@ -1,0 +1,39 @@
+"""``framing stories build``: regroup every stored article into stories.
+
+Kept apart from ``framing.store.cli`` (ingest, reanalyze, db) so each command module
+imports only what it runs; scikit-learn and SQLAlchemy load when the command does.
+"""
+from __future__ import annotations
+
+import click
+
+from framing.store.url import database_url_from_env
+
+
+@click.group("stories")
+def stories_group() -> None:
+    """Stories: stored articles about the same event, across outlets (GET /v1/stories)."""
+
+
+@stories_group.command("build")
+@click.option("--window-days", type=click.FloatRange(min=0, min_open=True), help="Compare each article with the stories' "
+              "articles of this many days before it [default: framing.store.stories.DEFAULT_WINDOW_DAYS].")
+@click.option("--threshold", type=click.FloatRange(0, 1), help="Least mean cosine similarity to join a story "
+              "[default: framing.store.stories.DEFAULT_THRESHOLD].")
+def build_command(window_days: float | None, threshold: float | None) -> None:
+    """Replace every story with groups found in the stored articles' current texts.
+
+    Run it after ingesting; articles stored since the last build belong to no story.
+    """
+    from framing.store.db import Database
+    from framing.store.stories import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, build_stories
+
+    database = Database(database_url_from_env())
+    database.upgrade()
+    window_days = DEFAULT_WINDOW_DAYS if window_days is None else window_days
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    with database.session() as session:
+        summary = build_stories(session, threshold=threshold, window_days=window_days)
+    database.dispose()
+    click.echo(f"{summary.stories} stories of {summary.in_stories} articles, from {summary.articles} stored articles "
+               f"(threshold {threshold:g}, window {window_days:g} days)")
