@@ -82,3 +82,33 @@ def test_cors_for_browser_callers(client, make_app):
     assert "Access-Control-Allow-Origin" not in only.get("/v1/lexicons", headers={"Origin": "https://other.example"}).headers
     closed = make_app(cors_origins="").test_client()
     assert "Access-Control-Allow-Origin" not in closed.get("/v1/lexicons", headers={"Origin": "https://lit.example.org"}).headers
+
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def _redis_or_skip():
+    import redis
+
+    connection = redis.Redis.from_url(REDIS_URL)
+    try:
+        connection.ping()
+    except redis.ConnectionError:
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    return connection
+
+
+def test_rate_limit_is_shared_between_workers_through_redis(make_app):
+    """With FRAMING_RATE_LIMIT_STORAGE=redis://..., gunicorn workers (here two app
+    instances, as two worker processes would hold) count one client's requests together."""
+    connection = _redis_or_skip()
+    connection.flushdb()
+    try:
+        first = make_app(rate_limit="3/minute", rate_limit_storage=REDIS_URL).test_client()
+        second = make_app(rate_limit="3/minute", rate_limit_storage=REDIS_URL).test_client()
+        assert first.get("/v1/lexicons").status_code == 200
+        assert second.get("/v1/lexicons").status_code == 200
+        assert first.get("/v1/lexicons").status_code == 200
+        _error(second.get("/v1/lexicons"), 429, "rate_limited")
+    finally:
+        connection.flushdb()
