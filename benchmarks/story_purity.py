@@ -26,7 +26,12 @@ from datetime import date
 from pathlib import Path
 
 from framing.store.records import parse_datetime
-from framing.store.stories import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, cluster, story_text
+from framing.store.stories import (
+    DEFAULT_THRESHOLD,
+    DEFAULT_WINDOW_DAYS,
+    cluster,
+    story_text,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "eval" / "articles" / "polnear_train_articles.jsonl"

@@ -76,3 +76,6 @@ from framing.store.cli import db_group, ingest_command, reanalyze_command  # noq
 main.add_command(ingest_command)
 main.add_command(reanalyze_command)
 main.add_command(db_group)
+from framing.store.stories_cli import stories_group  # noqa: E402
+
+main.add_command(stories_group)

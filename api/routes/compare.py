@@ -11,7 +11,7 @@ from dataclasses import asdict
 from flask import current_app
 
 from api.routes import Blueprint
-from api.schemas import ComparisonSchema, CompareQuerySchema
+from api.schemas import CompareQuerySchema, ComparisonSchema
 from framing.store.compare import MAX_WORD_DOCUMENTS, Comparison, Selection, compare
 from framing.store.versions import current_analyzer_version
 
@@ -26,7 +26,7 @@ def run_comparison(selection: Selection, limit: int) -> Comparison:
 def comparison_body(result: Comparison, selection: Selection) -> dict:
     return {
         "analyzer_version": result.analyzer_version, "actor": selection.actor, "story": selection.story_id,
-        "from": selection.since, "to": selection.until,
+        "from_": selection.since, "to": selection.until,  # dumped as "from"
         "outlets": [asdict(outlet) for outlet in result.outlets],
         "words": {"alpha0": result.alpha0, "min_df": result.min_df, "max_documents": MAX_WORD_DOCUMENTS},
     }

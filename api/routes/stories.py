@@ -12,7 +12,13 @@ from flask import current_app
 from api.errors import ApiError
 from api.routes import Blueprint
 from api.routes.compare import comparison_body, run_comparison
-from api.schemas import MAX_ID, StoryComparisonSchema, StoryCompareQuerySchema, StoryListSchema, StoryQuerySchema
+from api.schemas import (
+    MAX_ID,
+    StoryCompareQuerySchema,
+    StoryComparisonSchema,
+    StoryListSchema,
+    StoryQuerySchema,
+)
 from framing.store.compare import Selection
 from framing.store.stories import StoryFilters, find_stories, get_story
 from framing.store.versions import current_analyzer_version

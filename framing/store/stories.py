@@ -29,7 +29,13 @@ from sqlalchemy.orm import Session
 
 from framing.store.articles import utc
 from framing.store.days import end_of, start_of
-from framing.store.models import Article, ArticleRevision, Story, StoryArticle, StoryBuild
+from framing.store.models import (
+    Article,
+    ArticleRevision,
+    Story,
+    StoryArticle,
+    StoryBuild,
+)
 
 DEFAULT_THRESHOLD = 0.08
 DEFAULT_WINDOW_DAYS = 3

@@ -26,7 +26,11 @@ def build_command(window_days: float | None, threshold: float | None) -> None:
     Run it after ingesting; articles stored since the last build belong to no story.
     """
     from framing.store.db import Database
-    from framing.store.stories import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, build_stories
+    from framing.store.stories import (
+        DEFAULT_THRESHOLD,
+        DEFAULT_WINDOW_DAYS,
+        build_stories,
+    )
 
     database = Database(database_url_from_env())
     database.upgrade()

@@ -93,6 +93,7 @@ OPERATIONS = [
     ("PUT", "/v1/profiles/{name}"), ("DELETE", "/v1/profiles/{name}"), ("GET", "/healthz"), ("GET", "/readyz"),
     ("GET", "/v1/articles"), ("POST", "/v1/articles"), ("GET", "/v1/articles/{article_id}"), ("DELETE", "/v1/articles/{article_id}"),
     ("GET", "/v1/trends"), ("GET", "/v1/metrics"),
+    ("GET", "/v1/compare"), ("GET", "/v1/stories"), ("GET", "/v1/stories/{story_id}/compare"),
 ]
 
 
@@ -114,7 +115,7 @@ def test_fuzz_documented_operation(api_schema, app, method, path):
     check()
 
 
-STORAGE_OPERATIONS = [operation for operation in OPERATIONS if operation[1].startswith(("/v1/articles", "/v1/trends", "/v1/metrics"))]
+STORAGE_OPERATIONS = [operation for operation in OPERATIONS if operation[1].startswith(("/v1/articles", "/v1/trends", "/v1/metrics", "/v1/compare", "/v1/stories"))]
 
 
 @pytest.mark.parametrize("method, path", STORAGE_OPERATIONS)

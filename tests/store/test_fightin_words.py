@@ -6,7 +6,12 @@ import math
 import numpy as np
 import pytest
 
-from framing.store.fightin_words import distinctive_words, group_counts, informative_prior, log_odds
+from framing.store.fightin_words import (
+    distinctive_words,
+    group_counts,
+    informative_prior,
+    log_odds,
+)
 
 # Outlet A says "tax" three times and "budget" once; outlet B the reverse.
 TEXTS = ["The tax bill, the tax cut.", "A tax on the budget.", "The budget, the budget.", "Budget talks on the tax."]

@@ -18,7 +18,14 @@ from framing.store.articles import delete_article, save
 from framing.store.ingest import analyse
 from framing.store.models import Article, Story, StoryArticle
 from framing.store.records import Record, parse_datetime, to_input
-from framing.store.stories import StoryFilters, build_stories, cluster, find_stories, get_story, story_text
+from framing.store.stories import (
+    StoryFilters,
+    build_stories,
+    cluster,
+    find_stories,
+    get_story,
+    story_text,
+)
 from framing.store.stories_cli import stories_group
 
 STORIES_FILE = Path(__file__).parents[1] / "fixtures" / "store" / "stories.jsonl"
