@@ -144,7 +144,19 @@ class ArticleMetrics(Base):
     sentiment: Mapped[float | None] = mapped_column(Float)  # mean paragraph compound
 
 
-class ArticleActorMetrics(Base):
+class PerArticleRow:
+    """The columns every per-article x something metric row carries: the article, the
+    analyzer version (aggregations never mix versions) and, copied from the article, its
+    outlet and date, so trend and comparison queries GROUP BY one table without a join."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ArticleActorMetrics(PerArticleRow, Base):
     """Per article x actor (report ``document.actors``): how often, how warmly, how often cited."""
 
     __tablename__ = "article_actor_metrics"
@@ -153,11 +165,6 @@ class ArticleActorMetrics(Base):
         Index("ix_article_actor_metrics_version_actor_outlet_published", "analyzer_version", "actor", "outlet", "published_at"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
     actor_name: Mapped[str | None] = mapped_column(String(ACTOR_LENGTH))
     side: Mapped[str | None] = mapped_column(String(ACTOR_LENGTH))
@@ -169,7 +176,7 @@ class ArticleActorMetrics(Base):
     cited: Mapped[int] = mapped_column(Integer)  # times cited as a source
 
 
-class ArticleSideMetrics(Base):
+class ArticleSideMetrics(PerArticleRow, Base):
     """Per article x source side (report ``document.sourcing.by_side``)."""
 
     __tablename__ = "article_side_metrics"
@@ -178,17 +185,12 @@ class ArticleSideMetrics(Base):
         Index("ix_article_side_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     side: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
     citations: Mapped[int] = mapped_column(Integer)
     words: Mapped[int] = mapped_column(Integer)  # words attributed to the side's sources
 
 
-class ArticleSourceTypeMetrics(Base):
+class ArticleSourceTypeMetrics(PerArticleRow, Base):
     """Per article x source type (person, government, anonymous...): sourcing by type."""
 
     __tablename__ = "article_source_type_metrics"
@@ -197,17 +199,12 @@ class ArticleSourceTypeMetrics(Base):
         Index("ix_article_source_type_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     source_type: Mapped[str] = mapped_column(String(40))
     citations: Mapped[int] = mapped_column(Integer)
     words: Mapped[int] = mapped_column(Integer)
 
 
-class ArticleTermMetrics(Base):
+class ArticleTermMetrics(PerArticleRow, Base):
     """Per article x loaded term x voice x target actor (body paragraphs' ``loaded_terms``).
 
     ``actor`` is the label's target when the lexicon entry is a label applied to an actor
@@ -220,11 +217,7 @@ class ArticleTermMetrics(Base):
         Index("ix_article_term_metrics_version_actor_outlet", "analyzer_version", "actor", "outlet"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     term: Mapped[str] = mapped_column(String(TERM_LENGTH))
     category: Mapped[str] = mapped_column(String(40))
     voice: Mapped[str] = mapped_column(String(20))  # authorial | quoted
@@ -232,7 +225,7 @@ class ArticleTermMetrics(Base):
     count: Mapped[int] = mapped_column(Integer)
 
 
-class ArticleActorLabel(Base):
+class ArticleActorLabel(PerArticleRow, Base):
     """Per article x actor x label (report ``document.actors[].labels``): what an outlet calls an actor."""
 
     __tablename__ = "article_actor_labels"
@@ -241,11 +234,6 @@ class ArticleActorLabel(Base):
         Index("ix_article_actor_labels_version_actor_outlet", "analyzer_version", "actor", "outlet"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
-    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
     label: Mapped[str] = mapped_column(String(TERM_LENGTH))
     count: Mapped[int] = mapped_column(Integer)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from framing.store.articles import save
 from framing.store.ingest import analyse
 from framing.store.records import Record, to_input
 
@@ -22,3 +23,12 @@ def analysed() -> list[tuple]:
     """(ArticleInput, report) for every fixture article."""
     items = [to_input(Record(number, fields)) for number, fields in enumerate(fixture_records(), start=1)]
     return [(item, analyse(item)) for item in items]
+
+
+@pytest.fixture
+def stored(database, analysed):
+    """The fixture articles saved with their reports, as ingestion would."""
+    with database.session() as session:
+        for item, report in analysed:
+            save(session, item, report)
+    return analysed

@@ -17,13 +17,6 @@ from framing.store.models import Article, Story, StoryArticle, StoryBuild
 from framing.store.versions import analyzer_version
 
 
-@pytest.fixture
-def stored(database, analysed):
-    with database.session() as session:
-        for item, report in analysed:
-            save(session, item, report)
-    return analysed
-
 
 @pytest.fixture
 def version(analysed) -> str:

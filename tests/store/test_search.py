@@ -5,16 +5,8 @@ from datetime import date
 
 import pytest
 
-from framing.store.articles import save
 from framing.store.search import ArticleFilters, InvalidCursor, find_articles
 
-
-@pytest.fixture
-def stored(database, analysed):
-    with database.session() as session:
-        for item, report in analysed:
-            save(session, item, report)
-    return analysed
 
 
 def _all_pages(database, filters, limit):

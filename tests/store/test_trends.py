@@ -14,13 +14,6 @@ from framing.store.trends import METRICS, trend
 from framing.store.versions import analyzer_version, current_analyzer_version
 
 
-@pytest.fixture
-def stored(database, analysed):
-    with database.session() as session:
-        for item, report in analysed:
-            save(session, item, report)
-    return analysed
-
 
 def _series(database, metric, **options):
     options.setdefault("analyzer_version", current_analyzer_version())
