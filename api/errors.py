@@ -39,9 +39,7 @@ class ApiError(Exception):
 
 
 def error_body(code: str, message: str, details: dict | None = None) -> dict:
-    body = {"code": code, "message": message}
-    if details:
-        body["details"] = details
+    body = {"code": code, "message": message, "details": details or {}}
     request_id = g.get("request_id")
     if request_id:
         body["request_id"] = request_id

@@ -39,8 +39,8 @@ class ErrorSchema(StrictSchema):
     code = fields.String(required=True, **_describe("Stable machine-readable error code (e.g. `validation_error`, `text_too_long`)."))
     message = fields.String(required=True, **_describe("One human-readable line."))
     details = fields.Dict(
-        keys=fields.String(), values=fields.List(fields.String()),
-        **_describe("Messages per request field, by dotted path (`items.0.text`); `_schema` for the request as a whole."),
+        keys=fields.String(), values=fields.List(fields.String()), required=True,
+        **_describe("Messages per request field, by dotted path (`items.0.text`); `_schema` for the request as a whole; empty when the error is not about one field."),
     )
     request_id = fields.String(**_describe("Also in the `X-Request-ID` response header; quote it when reporting a problem."))
 
