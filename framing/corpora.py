@@ -8,7 +8,6 @@ for parsing and later ones reuse the same objects.
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -405,11 +404,6 @@ def read_data_text(filename: str) -> str:
         return (_data_files() / filename).read_text(encoding="utf-8")
     except FileNotFoundError as error:
         raise CorpusError(f"corpus file {filename} is missing") from error
-
-
-def profile_file(name: str) -> dict:
-    """An example actor profile shipped in corpora/profiles/."""
-    return json.loads((_data_files() / "profiles" / f"{name}.json").read_text(encoding="utf-8"))
 
 
 def catalogue() -> list[CorpusInfo]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from framing.text import Document, Paragraph, word_count
+from framing.text import Document, Paragraph
 
 # "REUTERS/NASHWAN MARZOUK", "AFP/Getty Images", "(AP Photo/Evan Vucci)", "Photo: ..."
 _PHOTO_CREDIT = re.compile(
@@ -56,6 +56,3 @@ def _looks_like_headline(paragraph: Paragraph) -> bool:
     capitalised = sum(1 for token in long_words if token.is_capitalized)
     return bool(long_words) and capitalised / len(long_words) >= 0.7
 
-
-def body_word_count(document: Document) -> int:
-    return sum(word_count(paragraph.tokens) for paragraph in document.body)
