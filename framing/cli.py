@@ -45,15 +45,20 @@ def main() -> None:
 @click.argument("file")
 @click.option("--title", help="The article's headline, analysed and reported separately.")
 @click.option("--profile", "profile_path", type=click.Path(dir_okay=False), help="Actor profile (JSON) with your own actors and sides.")
+@click.option("--outlet", help="Metadata: the publishing outlet, copied into the report.")
+@click.option("--url", help="Metadata: the article's address, copied into the report.")
+@click.option("--published", help="Metadata: the publication date (ISO 8601), copied into the report.")
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="json", show_default=True)
-def analyze_command(file: str, title: str | None, profile_path: str | None, output_format: str) -> None:
+def analyze_command(file: str, title: str | None, profile_path: str | None, outlet: str | None, url: str | None,
+                    published: str | None, output_format: str) -> None:
     """Analyse one article (FILE, or - for standard input) and print its framing report."""
     from framing.render import render_text
 
+    metadata = {key: value for key, value in (("outlet", outlet), ("url", url), ("published_at", published)) if value}
     try:
         text = _read(file)
         profile = _read(profile_path) if profile_path else None
-        report = analyze(text, title=title, profile=profile)
+        report = analyze(text, title=title, metadata=metadata, profile=profile)
     except FramingError as error:
         _fail(error)
     if output_format == "json":

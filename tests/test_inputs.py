@@ -190,3 +190,11 @@ def test_title_case_headline_is_not_refused_as_foreign():
 def test_title_in_another_script_is_refused():
     with pytest.raises(UnsupportedLanguage):
         analyze("The minister said the talks would resume on Monday.", title="Переговоры возобновятся в понедельник после долгой паузы")
+
+
+def test_cli_copies_metadata_into_the_report(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("The mayor said on Tuesday that the bridge would reopen in the spring.", encoding="utf-8")
+    result = run_cli("analyze", str(article), "--outlet", "Valley Courier", "--published", "2026-03-02")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["metadata"] == {"outlet": "Valley Courier", "published_at": "2026-03-02"}
