@@ -195,6 +195,6 @@ def test_title_in_another_script_is_refused():
 def test_cli_copies_metadata_into_the_report(tmp_path):
     article = tmp_path / "article.txt"
     article.write_text("The mayor said on Tuesday that the bridge would reopen in the spring.", encoding="utf-8")
-    result = run_cli("analyze", str(article), "--outlet", "Valley Courier", "--published", "2026-03-02")
+    result = run_cli(str(article), "--outlet", "Valley Courier", "--published", "2026-03-02")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["metadata"] == {"outlet": "Valley Courier", "published_at": "2026-03-02"}
