@@ -362,7 +362,7 @@ class ParagraphSchema(StrictSchema):
     index = fields.Integer(required=True)
     start = fields.Integer(required=True)
     end = fields.Integer(required=True)
-    kind = fields.String(required=True, **_describe("body, headline, caption, credit or title."))
+    kind = fields.String(required=True, **_describe("body, headline, heading, caption, credit or title."))
     text = fields.String(**_describe("Left out with `?paragraph_text=false`."))
     sentences = fields.List(fields.Nested(SentenceSchema), **_describe("Left out with `?sentences=false`."))
     attributions = fields.List(fields.Nested(AttributionSchema), required=True)

@@ -1,6 +1,7 @@
 """Tell body paragraphs from the furniture around them: headline, photo captions, credits.
 
-Captions and credit lines are not the article's argument: a caption's "REUTERS/NASHWAN
+Section labels ("ABSTRACT.", "FULL TEXT.") and separators ("___.") are headings. Captions and
+credit lines are not the article's argument either: a caption's "REUTERS/NASHWAN
 MARZOUK" is not a source and "(Additional reporting by Tom Perry ...)" is not an
 attribution, so they are labelled here and left out of document scores.
 """
@@ -22,14 +23,17 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_MAX_WORDS = 25
+_HEADING_MAX_WORDS = 4
 
 
 def classify(document: Document) -> None:
-    """Set ``kind`` on every paragraph: headline, caption, credit or body."""
+    """Set ``kind`` on every paragraph: headline, heading, caption, credit or body."""
     captions: list[str] = []
     for paragraph in document.paragraphs:
         text = paragraph.text
-        if _CREDIT_LINE.search(text):
+        if _is_heading(paragraph):
+            paragraph.kind = "heading"
+        elif _CREDIT_LINE.search(text):
             paragraph.kind = "credit"
         elif _PHOTO_CREDIT.search(text):
             paragraph.kind = "caption"
@@ -39,6 +43,15 @@ def classify(document: Document) -> None:
     first = document.paragraphs[0] if document.paragraphs else None
     if first is not None and first.kind == "body" and len(document.paragraphs) > 1 and _looks_like_headline(first):
         first.kind = "headline"
+
+
+def _is_heading(paragraph: Paragraph) -> bool:
+    """A section label or separator, not prose: "ABSTRACT.", "FULL TEXT.", "___.", "ADVERTISEMENT"."""
+    words = [token for token in paragraph.tokens if token.is_word]
+    if not words:
+        return True
+    letters = [c for c in paragraph.text if c.isalpha()]
+    return len(words) <= _HEADING_MAX_WORDS and bool(letters) and all(c.isupper() for c in letters) and len(paragraph.sentences) == 1
 
 
 def _repeats_caption(text: str, caption: str) -> bool:

@@ -125,3 +125,9 @@ def test_captions_and_credits_are_not_sources_or_counted():
     sources = [a["source"]["text"] for p in report["paragraphs"] for a in p["attributions"] if a["source"]]
     assert sources == ["Emergency services"]
     assert report["document"]["counts"]["attributions"] == 1
+
+
+def test_section_labels_and_separators_are_headings():
+    document = segment("Talks resume in Vienna\n\nABSTRACT.\n\nDiplomats said the talks would resume on Monday.\n\n___.\n\nFULL TEXT.\n\nThe talks had stalled in March.")
+    layout.classify(document)
+    assert [p.kind for p in document.paragraphs] == ["headline", "heading", "body", "heading", "heading", "body"]
