@@ -30,17 +30,22 @@ def build_report(body: Findings, title: Findings | None, registry: ActorRegistry
     grouped = _by_paragraph(body)
     paragraphs = [_paragraph(body, paragraph, registry, grouped) for paragraph in body.document.paragraphs]
     return {
-        "analyzer": {
-            "name": ANALYZER_NAME,
-            "version": ANALYZER_VERSION,
-            "corpora": corpora.versions(),
-            "sentiment_model": sentiment_model,
-            "profile": {"name": registry.profile_name, "version": registry.profile_version} if registry.profile_name else None,
-        },
+        "analyzer": analyzer_block(registry, sentiment_model),
         "metadata": metadata,
         "title": _paragraph(title, title.document.paragraphs[0], registry, _by_paragraph(title)) if title and title.document.paragraphs else None,
         "paragraphs": paragraphs,
         "document": _document(body, paragraphs, registry),
+    }
+
+
+def analyzer_block(registry: ActorRegistry, sentiment_model: str) -> dict:
+    """What made a report: code, data files, sentiment model and profile, each versioned."""
+    return {
+        "name": ANALYZER_NAME,
+        "version": ANALYZER_VERSION,
+        "corpora": corpora.versions(),
+        "sentiment_model": sentiment_model,
+        "profile": {"name": registry.profile_name, "version": registry.profile_version} if registry.profile_name else None,
     }
 
 

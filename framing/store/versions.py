@@ -12,11 +12,9 @@ import functools
 import hashlib
 import json
 
-import framing
-
-# Analysed once per process to read the current ``analyzer`` block: the block is built by
-# the report, so asking the analyzer is the only way to be sure it matches new reports.
-_PROBE = "The minister said on Tuesday that the talks could resume soon."
+from framing.learn.sentiment_model import load_model
+from framing.profiles import default_registry
+from framing.report import analyzer_block
 
 
 def analyzer_version(analyzer: dict) -> str:
@@ -29,4 +27,4 @@ def analyzer_version(analyzer: dict) -> str:
 @functools.cache
 def current_analyzer_version() -> str:
     """The version a report made now, without a profile, carries."""
-    return analyzer_version(framing.analyze(_PROBE)["analyzer"])
+    return analyzer_version(analyzer_block(default_registry(), load_model().name))
