@@ -148,3 +148,21 @@ def test_document_aggregates_are_consistent(seed_report):
     names = {a["actor"]: a for a in document["actors"]}
     assert names["russia"]["mentions"] >= 8
     assert names["russia"]["cited_as_source"] >= 2
+
+
+def test_every_source_of_the_seed_article(seed_report):
+    """The article's speakers, as a reader lists them (no clause or hedge read as a source)."""
+    names = {source["name"] for source in seed_report["document"]["sourcing"]["sources"]}
+    assert names == {
+        "Russia", "Syrian Observatory for Human Rights", "Islamic Revolutionary Guard Corps", "Jean-Yves Le Drian",
+        "Turkey", "United States", "Ash Carter", "BBC", "Iran", "Islamic State", "Liwa Suqour al-Jabal",
+        "a monitoring group", "Esmail Kosari", "one rebel commander with fighters in the region", "regional officials",
+        "a Saudi government official", "U.S. officials",
+    }
+
+
+def test_liwa_suqour_al_jabal_speaks_for_itself_not_the_strikes(seed_report):
+    paragraph = paragraph_with(seed_report, "One of those groups, Liwa Suqour al-Jabal, said")
+    attribution = attribution_with_cue(paragraph, "said")
+    assert attribution["source"]["text"] == "Liwa Suqour al-Jabal"
+    assert attribution["content"]["text"].startswith("Russian strikes destroyed their main weapons depot")

@@ -241,8 +241,14 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
     if cue.lemma in _LABELLING_VERBS:
         return _labelling(context, paragraph, sentence, first, last, cue, cue_span, source_end)
-    inverted = not cue.needs_recipient and source_end >= start_limit and tokens[source_end].text == "," and _np_ends_sentence(tokens, last + 1, end_limit)
-    if first == start_limit or inverted:  # "told reporters." names the hearer, not the source
+    inverted = (
+        not cue.needs_recipient  # "told reporters." names the hearer, not the source
+        and source_end >= start_limit and tokens[source_end].text == ","
+        and _appositive_name(tokens, source_end, start_limit) is None  # "One of those groups, Liwa Suqour al-Jabal, said"
+        and _np_ends_sentence(tokens, last + 1, end_limit)
+    )
+    opening = first == start_limit and not tokens[first].lower.endswith("ing")  # "Said Ellis:", not "Responding to ..."
+    if opening or inverted:
         return _inverted(context, paragraph, sentence, first, last, cue, cue_span)
     if source_end >= start_limit and tokens[source_end].lower == "and":
         subject = _backward_np_from_start(tokens, start_limit, source_end - 1)
@@ -462,6 +468,8 @@ def _np_ends_sentence(tokens: list[Token], start: int, limit: int) -> bool:
     source = _forward_np(tokens, start, limit)
     if source is None or all(t.lower in _TIME_WORDS or not t.is_word for t in tokens[source[0]:source[1] + 1]):
         return False  # "..., Mr. Rhodes said Sunday.": a day is not a speaker
+    if any(_verb_like(t) and t.lower not in _AUXILIARIES for t in tokens[source[0] + 1:source[1] + 1]):
+        return False  # "said Russian strikes destroyed their depot": a clause, not a speaker
     after = _skip_forward_adjuncts(tokens, source[1] + 1, limit, False)
     return after > limit or tokens[after].text in (".", "!", "?", ":", "”", '"', "''")
 
@@ -669,7 +677,7 @@ def _forward_np(tokens: list[Token], start: int, limit: int) -> tuple[int, int] 
         token = tokens[position]
         if not token.is_word and token.text not in ("’s", "'s", "-", "&"):
             break
-        if token.lower in _CLAUSE_WORDS or (token.lower in _AUXILIARIES and position > start):
+        if token.lower in _CLAUSE_WORDS or token.lower == "to" or (token.lower in _AUXILIARIES and position > start):
             break
         if token.lower in ("on", "in", "at") and position + 1 <= limit and _is_time_or_venue(tokens, position + 1, limit):
             break
@@ -705,8 +713,8 @@ def _backward_np_from_start(tokens, start: int, end: int) -> tuple[int, int] | N
     return (start, last_head) if last_head is not None else None
 
 
-def _appositive_source(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
-    """"The Observatory, which monitors ..., said" / "One of those groups, Liwa Suqour al-Jabal, said"."""
+def _appositive_name(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
+    """The capitalised name between two commas before a cue, if that is what precedes it."""
     opening = comma - 1
     while opening >= limit and tokens[opening].text != ",":
         opening -= 1
@@ -717,6 +725,19 @@ def _appositive_source(tokens: list[Token], comma: int, limit: int) -> tuple[int
         inside = _backward_np(tokens, comma - 1, opening + 1)
         if inside is not None and inside[0] == opening + 1:
             return inside
+    return None
+
+
+def _appositive_source(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
+    """"The Observatory, which monitors ..., said" / "One of those groups, Liwa Suqour al-Jabal, said"."""
+    named = _appositive_name(tokens, comma, limit)
+    if named is not None:
+        return named
+    opening = comma - 1
+    while opening >= limit and tokens[opening].text != ",":
+        opening -= 1
+    if opening < limit or opening == comma - 1:
+        return None
     return _backward_np(tokens, opening - 1, limit)
 
 
