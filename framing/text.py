@@ -16,17 +16,20 @@ from framing.spans import Span
 # "Gen.", so "Mrs. Clinton" stays one name), a middle initial ("Paul R. Pillar"), a number, a word (hyphens and
 # inner apostrophes kept, so "al-Assad" and "don't" stay whole), a possessive clitic split
 # off its noun ("Iran" + "’s", so the gazetteer sees the bare name), or one punctuation mark.
+# Titles written with a full stop before a name: one token each ("Mrs.", "Gen.").
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Col", "Lt", "Sgt", "Capt", "Maj", "Cmdr", "Adm", "Prof", "Rev", "Hon")
 _TOKEN = re.compile(
     r"""
       (?:[A-Za-z]\.){2,}(?![A-Za-z])
-    | (?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|Maj|Cmdr|Adm|Prof|Rev|Hon|St|Jr|Sr)\.
+    | (?:TITLES)\.
+    | (?:St|Jr|Sr)\.
     | [A-Z]\.(?=\s+[A-Z][a-z])
     | \d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?
     | ''
     | ['’]s\b
     | \w+(?:-\w+)*(?:['’](?!s\b)\w+)*(?:-\w+)*
     | [^\w\s]
-    """,
+    """.replace("TITLES", "|".join(TITLE_ABBREVIATIONS)),
     re.VERBOSE,
 )
 

@@ -16,7 +16,7 @@ from framing import corpora
 from framing.corpora import Actor, PhraseMatch
 from framing.profiles import ActorRegistry, NameHit
 from framing.spans import Span
-from framing.text import Document, Paragraph, Token
+from framing.text import TITLE_ABBREVIATIONS, Document, Paragraph, Token
 
 # "in Syria", "to Ankara": a country or capital after these is a place, not an actor.
 LOCATIVE_PREPOSITIONS = frozenset(
@@ -102,6 +102,11 @@ def _scan_at(document, paragraph, position, registry, findings, surnames, senten
         return hit.last + 1
     if demonym is not None:
         return demonym.last + 1
+    if tokens[position].text[:-1] in TITLE_ABBREVIATIONS and tokens[position].text.endswith("."):
+        # "Mr. Burman", "Sen. Jane Roe": a person, named by the words after the title
+        person_end = _named_person(document, paragraph, position + 1, None, position, registry, findings, surnames, sentence_of)
+        if person_end is not None:
+            return person_end + 1
     title = state_nouns.at(tokens, position)
     if title is not None and title.entry.kind == "title" and tokens[position].is_capitalized:
         # "Senator John McCain", "Health Minister Jane Doe": a titled person of no stated country

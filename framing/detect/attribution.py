@@ -35,8 +35,8 @@ from framing.text import Document, Paragraph, Quote, Sentence, Token
 
 # Closed-class words that end a noun phrase when walking away from a cue.
 _CLAUSE_WORDS = frozenset(
-    "that which who whom whose when while as because but and or if although though after before "
-    "since where than so yet nor whether unless until despite".split()
+    "that which who whom whose what how why when while as because but and or if although though after "
+    "before since where than so yet nor whether unless until despite".split()
 )
 # A source right after one of these speaks inside a subordinate clause ("because X said").
 _SUBORDINATORS = frozenset("that which who whom when while as because if although though after before since where whether unless until".split())
@@ -154,6 +154,7 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
         if paragraph.kind in ("caption", "credit"):
             continue
         _find_in_paragraph(context, paragraph)
+    context.found = [attribution for attribution in context.found if _plausible(attribution)]
     context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
     for attribution in context.found:
         _resolve_pronoun(context, attribution)
@@ -672,6 +673,8 @@ def _backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] |
 
 def _forward_np(tokens: list[Token], start: int, limit: int) -> tuple[int, int] | None:
     """The noun phrase starting at ``tokens[start]``: "one rebel commander with fighters in the region"."""
+    if start <= limit and tokens[start].lower in _CLAUSE_OPENERS:
+        return None  # "said in a post on Twitter": an adjunct, not a speaker
     position = start
     while position <= limit and position - start < _MAX_SOURCE_TOKENS:
         token = tokens[position]
@@ -917,6 +920,15 @@ def _sentence_of(paragraph: Paragraph, offset: int) -> Sentence:
         if sentence.start <= offset < sentence.end + 1:
             return sentence
     return paragraph.sentences[-1]
+
+
+def _plausible(attribution: Attribution) -> bool:
+    """"even", "first", "stunning" alone are words the walk stopped on, not speakers."""
+    source = attribution.source
+    if source is None or " " in source.span.text.strip():
+        return True
+    word = source.span.text
+    return not word[:1].islower() or word.lower() in _PRONOUNS or corpora.source_nouns().index.word(word) is not None
 
 
 def _make(context, paragraph, sentence, pattern, cue: ReportingCue, cue_span: Span, source_range, content) -> Attribution:
