@@ -31,3 +31,21 @@ def all_findings(report: dict):
         for key in ("hedges", "loaded_terms", "actor_mentions", "sentences"):
             for finding in paragraph[key]:
                 yield key, finding
+
+
+def findings_in(text: str, key: str, profile=None) -> list[dict]:
+    """Every finding of one kind (``hedges``, ``loaded_terms``, ``actor_mentions``) in the
+    text's paragraphs, each span checked against the text."""
+    found = []
+    for paragraph in analyze(text, profile=profile)["paragraphs"]:
+        for finding in paragraph[key]:
+            assert text[finding["start"]:finding["end"]] == finding["text"], finding
+            found.append(finding)
+    return found
+
+
+def the_one(found: list[dict], word: str, detail: str) -> dict:
+    """The single finding whose text is ``word`` (``detail`` names a field shown on failure)."""
+    matches = [f for f in found if f["text"] == word]
+    assert len(matches) == 1, f"want one {word!r}; found {[(f['text'], f[detail]) for f in found]}"
+    return matches[0]

@@ -4,17 +4,12 @@ from __future__ import annotations
 import pytest
 
 from framing import analyze
+from tests.conftest import findings_in
 from framing.errors import FramingError, InvalidProfile
 
 
 def mentions_in(text: str, profile=None) -> list[dict]:
-    """Every actor mention in the body, each span checked against the text."""
-    found = []
-    for paragraph in analyze(text, profile=profile)["paragraphs"]:
-        for mention in paragraph["actor_mentions"]:
-            assert text[mention["start"]:mention["end"]] == mention["text"], mention
-            found.append(mention)
-    return found
+    return findings_in(text, "actor_mentions", profile)
 
 
 def actors_named(text: str, profile=None) -> list[tuple[str, str]]:

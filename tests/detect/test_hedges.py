@@ -3,23 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from framing import analyze
+from tests.conftest import findings_in, the_one
 
 
 def hedges_in(text: str) -> list[dict]:
-    """Every hedge and booster in the body, each span checked against the text."""
-    found = []
-    for paragraph in analyze(text)["paragraphs"]:
-        for hedge in paragraph["hedges"]:
-            assert text[hedge["start"]:hedge["end"]] == hedge["text"], hedge
-            found.append(hedge)
-    return found
+    return findings_in(text, "hedges")
 
 
 def the_hedge(found: list[dict], word: str) -> dict:
-    matches = [h for h in found if h["text"] == word]
-    assert len(matches) == 1, f"want one {word!r}; found {[(h['text'], h['kind']) for h in found]}"
-    return matches[0]
+    return the_one(found, word, "kind")
 
 
 # (sentence, the word as written, kind, category, voice, speaker's source text or None)

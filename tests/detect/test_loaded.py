@@ -3,23 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from framing import analyze
+from tests.conftest import findings_in, the_one
 
 
 def loaded_in(text: str) -> list[dict]:
-    """Every loaded term in the body, each span checked against the text."""
-    found = []
-    for paragraph in analyze(text)["paragraphs"]:
-        for term in paragraph["loaded_terms"]:
-            assert text[term["start"]:term["end"]] == term["text"], term
-            found.append(term)
-    return found
+    return findings_in(text, "loaded_terms")
 
 
 def the_term(found: list[dict], word: str) -> dict:
-    matches = [t for t in found if t["text"] == word]
-    assert len(matches) == 1, f"want one {word!r}; found {[(t['text'], t['category']) for t in found]}"
-    return matches[0]
+    return the_one(found, word, "category")
 
 
 # (sentence, word as written, category, voice, speaker's source text or None)
