@@ -138,6 +138,7 @@ class _Context:
     registry: ActorRegistry
     actors: ActorFindings
     found: list[Attribution]
+    mentions_by_paragraph: dict[int, list[ActorMention]]
 
 
 def group_by_paragraph(findings: list) -> dict[int, list]:
@@ -149,7 +150,7 @@ def group_by_paragraph(findings: list) -> dict[int, list]:
 
 
 def find_attributions(document: Document, registry: ActorRegistry, actors: ActorFindings) -> list[Attribution]:
-    context = _Context(document, registry, actors, [])
+    context = _Context(document, registry, actors, [], group_by_paragraph(actors.mentions))
     for paragraph in document.paragraphs:
         if paragraph.kind in ("caption", "credit"):
             continue
@@ -946,12 +947,12 @@ def _source(context: _Context, paragraph: Paragraph, span: Span) -> Source:
     pronoun = _PRONOUNS.get(span.text.lower())
     if pronoun is not None:  # resolved by _resolve_pronoun once every attribution is known
         return Source(span, None, "person" if pronoun == "person" else "anonymous", False, "unknown")
-    mentions = [m for m in context.actors.mentions if span.start <= m.span.start and m.span.end <= span.end]
+    mentions = [m for m in context.mentions_by_paragraph.get(paragraph.index, []) if span.start <= m.span.start and m.span.end <= span.end]
     text = context.document.text
     speaking = [m for m in mentions if text[m.span.end:m.span.end + 2] not in ("’s", "'s") or m.span.end + 2 >= span.end]
     actor = _principal_mention(context, speaking)
     head = _head_noun(span)
-    named = _has_name(context, span, mentions)
+    named = _has_name(paragraph, span, mentions, context)
     if actor is None and head is not None and not named:
         actor = _definite_institution(context, span, head)
     actor_record = _actor_record(context, actor.actor) if actor else None
@@ -1006,7 +1007,7 @@ def _head_noun(span: Span):
     return None
 
 
-def _has_name(context: _Context, span: Span, mentions: list[ActorMention]) -> bool:
+def _has_name(paragraph: Paragraph, span: Span, mentions: list[ActorMention], context: _Context) -> bool:
     """A source is named if it carries a proper name beyond an affiliation ("U.S. officials")."""
     for mention in mentions:
         record = _actor_record(context, mention.actor)
@@ -1015,7 +1016,7 @@ def _has_name(context: _Context, span: Span, mentions: list[ActorMention]) -> bo
     covered = [(m.span.start, m.span.end) for m in mentions if m.via == "demonym"]
     nouns = corpora.source_nouns().index
     state_nouns = corpora.state_nouns().index
-    sentence_start = _starts_sentence(context, span.start)
+    sentence_start = _starts_sentence(paragraph, span.start)
     for offset, word in _words_with_offsets(span):
         if word.lower() in _SOURCE_PREPOSITIONS and offset > span.start:
             break  # "officials in Maricopa County": a place modifies, it does not name
@@ -1041,14 +1042,12 @@ _AFFILIATION_ADJECTIVES = frozenset(
 )
 
 
-def _starts_sentence(context: _Context, offset: int) -> bool:
+def _starts_sentence(paragraph: Paragraph, offset: int) -> bool:
     """Does a sentence (or a quotation opening it) begin at ``offset``?"""
-    for paragraph in context.document.paragraphs:
-        if paragraph.start <= offset <= paragraph.end:
-            for sentence in paragraph.sentences:
-                opening = sentence.tokens[0]
-                if offset == sentence.start or (opening.text in QUOTE_TOKENS and len(sentence.tokens) > 1 and sentence.tokens[1].start == offset):
-                    return True
+    for sentence in paragraph.sentences:
+        opening = sentence.tokens[0]
+        if offset == sentence.start or (opening.text in QUOTE_TOKENS and len(sentence.tokens) > 1 and sentence.tokens[1].start == offset):
+            return True
     return False
 
 
