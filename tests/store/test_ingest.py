@@ -111,15 +111,18 @@ def test_stopped_midway_then_rerun_stores_each_article_once(database_url, tmp_pa
 
 
 def test_killed_ingest_resumes_without_loss_or_duplicates(database_url, tmp_path):
-    """A real interruption: SIGKILL while two worker processes analyse, then run again."""
-    records = many_records(6)
+    """A real interruption: SIGKILL while two worker processes analyse, then run again.
+
+    Enough articles (240) that the run outlasts many polls after the first batches land, so
+    the kill falls mid-run however fast the machine is."""
+    records = many_records(30)
     path = write_jsonl(tmp_path / "articles.jsonl", records)
     command = [sys.executable, "-c", "from framing.cli import main; main()", "ingest", str(path), "--workers", "2", "--batch-size", "4"]
     environment = {**os.environ, "FRAMING_DATABASE_URL": database_url}
     process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.2)
+        time.sleep(0.05)
         with contextlib.suppress(DBAPIError):  # until the command has migrated the database
             if counts(database_url)["articles"] >= 8:
                 break
@@ -129,7 +132,8 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(database_url, tmp_path
     assert 0 < stored_before < len(records), "the kill should land mid-run"
     finished = subprocess.run(command, env=environment, capture_output=True, text=True, check=True)
     assert finished.stdout.startswith(f"{len(records) - stored_before} created, {stored_before} unchanged; 0 failed")
-    assert counts(database_url) == {"articles": 48, "keys": 48, "revisions": 48, "metrics": 48}
+    total = len(records)
+    assert counts(database_url) == {"articles": total, "keys": total, "revisions": total, "metrics": total}
 
 
 def test_reanalyze_recomputes_other_versions_only(database_url):
