@@ -6,9 +6,11 @@ everything to :mod:`framing.report`, which builds the JSON-ready report.
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 from framing import corpora, layout
+from framing.gc_pause import cyclic_gc_paused
 from framing.detect.actors import ActorFindings, find_actor_mentions
 from framing.detect.attribution import Attribution, find_attributions
 from framing.detect.hedges import Hedge, find_hedges
@@ -71,6 +73,12 @@ def analyze(
     input that cannot be analysed (empty, too long, binary, HTML, not English) or an
     invalid actor profile.
     """
+    with cyclic_gc_paused():
+        return _analyze(text, title, metadata, profile, max_chars, model)
+
+
+def _analyze(text: str, title: str | None, metadata: dict | None, profile: dict | str | None,
+             max_chars: int, model: MentionSentimentModel | None) -> dict:
     from framing.report import build_report  # report imports this module's types
 
     check_text(text, max_chars)
@@ -94,3 +102,7 @@ def warm_up() -> None:
     """
     corpora.load_all()
     analyze(_WARM_UP_TEXT)
+    # What is loaded now lives as long as the process: move it out of the cyclic
+    # collector's view, so later collections (and forked workers' copy-on-write pages)
+    # leave it alone.
+    gc.freeze()

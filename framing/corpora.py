@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter
 from importlib import resources
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -121,6 +123,7 @@ def term_key(term: str, case_sensitive: bool = False) -> tuple[str, ...]:
 
 
 EntryT = TypeVar("EntryT")
+_TEXT, _LOWER = attrgetter("text"), attrgetter("lower")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,11 +167,11 @@ class PhraseIndex(Generic[EntryT]):
         if lengths is None:
             return None
         available = len(tokens) - position
+        field = _TEXT if self.case_sensitive else _LOWER
         for length in lengths:
             if length > available:
                 continue
-            window = tokens[position:position + length]
-            key = tuple(token.text if self.case_sensitive else token.lower for token in window)
+            key = (first,) if length == 1 else tuple(map(field, tokens[position:position + length]))
             entry = self._entries.get(key)
             if entry is not None:
                 return PhraseMatch(position, position + length - 1, entry)
@@ -176,10 +179,9 @@ class PhraseIndex(Generic[EntryT]):
 
     def starts(self, tokens: list[Token]) -> list[int]:
         """Positions whose word begins some term: the only places worth a full look-up."""
-        lengths = self._lengths
-        if self.case_sensitive:
-            return [index for index, token in enumerate(tokens) if token.text in lengths]
-        return [index for index, token in enumerate(tokens) if token.lower in lengths]
+        # C-level iteration (map, compress): this runs over every token for every lexicon
+        words = map(_TEXT if self.case_sensitive else _LOWER, tokens)
+        return list(compress(count(), map(self._lengths.__contains__, words)))
 
     def scan(self, tokens: list[Token]) -> Iterator[PhraseMatch[EntryT]]:
         """Non-overlapping longest matches, left to right."""

@@ -50,8 +50,10 @@ def _is_heading(paragraph: Paragraph) -> bool:
     words = [token for token in paragraph.tokens if token.is_word]
     if not words:
         return True
+    if len(words) > _HEADING_MAX_WORDS or len(paragraph.sentences) != 1:
+        return False  # decided before looking at every character of a long paragraph
     letters = [c for c in paragraph.text if c.isalpha()]
-    return len(words) <= _HEADING_MAX_WORDS and bool(letters) and all(c.isupper() for c in letters) and len(paragraph.sentences) == 1
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _repeats_caption(text: str, caption: str) -> bool:

@@ -249,7 +249,10 @@ def _named_person(document, paragraph, start, state_id: str | None, phrase_first
 
 
 def _surname_at(tokens: list[Token], position: int, surnames: dict[tuple[str, ...], str]) -> PhraseMatch[NameHit] | None:
+    first = tokens[position].text
     for surname, actor_id in surnames.items():
+        if surname[0] != first:
+            continue  # most capitalised words are no known surname: decided without slicing
         length = len(surname)
         if tuple(token.text for token in tokens[position:position + length]) == surname:
             return PhraseMatch(position, position + length - 1, NameHit(actor_id, "surname"))

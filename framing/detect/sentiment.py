@@ -65,13 +65,17 @@ def sentence_valences(document: Document, sentence: Sentence) -> SentenceValence
     text = document.text[sentence.start:sentence.end]
     senti = SentiText(text)
     words = senti.words_and_emoticons
+    lexicon = vader.lexicon
     valences: list[float] = []
-    for position, word in enumerate(words):
-        lower = word.lower()
-        if lower in BOOSTER_DICT or (lower == "kind" and position + 1 < len(words) and words[position + 1].lower() == "of"):
+    for position, lower in enumerate([word.lower() for word in words]):
+        # VADER gives a word outside its lexicon 0 without looking at its neighbours, so
+        # only lexicon words need its rules (most news words are not in it).
+        if lower not in lexicon or lower in BOOSTER_DICT or (
+            lower == "kind" and position + 1 < len(words) and words[position + 1].lower() == "of"
+        ):
             valences.append(0)
             continue
-        valences = vader.sentiment_valence(0, senti, word, position, valences)
+        valences = vader.sentiment_valence(0, senti, words[position], position, valences)
     valences = SentimentIntensityAnalyzer._but_check(words, valences)
     return SentenceValences(text, sentence.start, tuple(valences))
 
