@@ -98,7 +98,15 @@ def _paragraph(findings: Findings, paragraph: Paragraph, registry: ActorRegistry
     }
 
 
+_COUNT_KEYS = (
+    "attributions", "speech_attributions", "hedged_attributions", "direct_quotes", "anonymous_attributions",
+    "hedges", "boosters", "hedges_authorial", "loaded_terms", "loaded_terms_authorial", "loaded_terms_quoted",
+)
+
+
 def _counts(attributions: list[Attribution], hedges: list[Hedge], loaded: list[LoadedTerm]) -> dict:
+    if not attributions and not hedges and not loaded:
+        return dict.fromkeys(_COUNT_KEYS, 0)  # most paragraphs: nothing to count
     return {
         "attributions": len(attributions),
         "speech_attributions": sum(1 for a in attributions if a.cue.act == "speech"),
@@ -115,6 +123,8 @@ def _counts(attributions: list[Attribution], hedges: list[Hedge], loaded: list[L
 
 
 def _rates(counts: dict, words: int) -> dict:
+    if not any(counts.values()):
+        return dict.fromkeys(counts, 0.0)
     return {key: round(value * PER_WORDS / words, 3) if words else 0.0 for key, value in counts.items()}
 
 

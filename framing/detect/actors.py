@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from framing import corpora
 from framing.corpora import Actor, PhraseMatch
@@ -64,28 +65,43 @@ def _scan_paragraph(document, paragraph: Paragraph, registry, findings, surnames
     tokens = paragraph.tokens
     sentence_of = SentenceIndex(paragraph)
     shouting = _mostly_capitals(paragraph.text)
-    candidates = sorted(set(
-        registry.names.starts(tokens) + registry.descriptors.starts(tokens) + registry.demonyms.starts(tokens)
+    starts = _LexiconStarts(
+        set(registry.names.starts(tokens)), set(registry.descriptors.starts(tokens)),
+        set(registry.demonyms.starts(tokens)), set(state_nouns.starts(tokens)),
+    )
+    candidates = sorted(
+        starts.names | starts.descriptors | starts.demonyms
         # "the militant group" (coreference) and capitalised words (surnames met earlier,
         # possibly earlier in this very paragraph)
-        + [index for index, token in enumerate(tokens) if token.is_capitalized or token.lower == "the"]
-    ))
+        | {index for index, token in enumerate(tokens) if token.is_capitalized or token.lower == "the"}
+    )
     free_from = 0
     for position in candidates:
         if position < free_from:
             continue
-        free_from = _scan_at(document, paragraph, position, registry, findings, surnames, sentence_of, shouting, state_nouns)
+        free_from = _scan_at(document, paragraph, position, registry, findings, surnames, sentence_of, shouting, starts)
 
 
-def _scan_at(document, paragraph, position, registry, findings, surnames, sentence_of, shouting, state_nouns) -> int:
+class _LexiconStarts(NamedTuple):
+    """Token positions where each lexicon has a term starting, found once per paragraph,
+    so that the scan below probes a lexicon only where it can match."""
+
+    names: set[int]
+    descriptors: set[int]
+    demonyms: set[int]
+    state_nouns: set[int]
+
+
+def _scan_at(document, paragraph, position, registry, findings, surnames, sentence_of, shouting, starts: _LexiconStarts) -> int:
     """Look for a mention starting at ``position``; return the first position still free."""
     tokens = paragraph.tokens
+    state_nouns = corpora.state_nouns().index
     hit = _longest(
-        registry.names.at(tokens, position),
-        registry.descriptors.at(tokens, position),
+        registry.names.at(tokens, position) if position in starts.names else None,
+        registry.descriptors.at(tokens, position) if position in starts.descriptors else None,
         _surname_at(tokens, position, surnames),
     )
-    demonym = registry.demonyms.at(tokens, position)
+    demonym = registry.demonyms.at(tokens, position) if position in starts.demonyms else None
     if demonym is not None and (hit is None or demonym.last >= hit.last):
         consumed = _demonym_phrase(document, paragraph, demonym, registry, findings, surnames, sentence_of)
         if consumed is not None:
@@ -107,7 +123,7 @@ def _scan_at(document, paragraph, position, registry, findings, surnames, senten
         person_end = _named_person(document, paragraph, position + 1, None, position, registry, findings, surnames, sentence_of)
         if person_end is not None:
             return person_end + 1
-    title = state_nouns.at(tokens, position)
+    title = state_nouns.at(tokens, position) if position in starts.state_nouns else None
     if title is not None and title.entry.kind == "title" and tokens[position].is_capitalized:
         # "Senator John McCain", "Health Minister Jane Doe": a titled person of no stated country
         person_end = _named_person(document, paragraph, title.last + 1, None, position, registry, findings, surnames, sentence_of)
