@@ -8,6 +8,7 @@ from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_smorest import Api
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import framing
 from api.config import Settings
@@ -64,6 +65,12 @@ def create_app(settings: Settings | None = None) -> Flask:
         API_SPEC_OPTIONS={"info": {"description": _description(settings)}},
     )
     register_middleware(app)
+    if settings.trusted_proxies > 0:
+        # Behind nginx or a load balancer every request comes from the proxy's address:
+        # believe the last N hops of X-Forwarded-For (and -Proto, -Host) so rate limits and
+        # logs see the client. Off by default, or any client could pick its own address.
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
     database = Database(settings.database_url)
     database.upgrade()  # migrations only add; see framing/store/migrations

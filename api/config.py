@@ -32,6 +32,7 @@ class Settings:
     rate_limit: str = ""
     rate_limit_storage: str = "memory://"
     cors_origins: str = "*"
+    trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-* headers are believed
     workers: int = 0  # 0: one per CPU core
     threads: int = 2
     timeout: int = 120

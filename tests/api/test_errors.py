@@ -55,6 +55,20 @@ def test_rate_limit_is_429(make_app):
     assert client.get("/healthz").status_code == 200  # probes are never limited
 
 
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit(make_app):
+    client = make_app(rate_limit="1/minute", trusted_proxies=1).test_client()
+    first = {"X-Forwarded-For": "203.0.113.7"}
+    assert client.get("/v1/lexicons", headers=first).status_code == 200
+    _error(client.get("/v1/lexicons", headers=first), 429, "rate_limited")
+    assert client.get("/v1/lexicons", headers={"X-Forwarded-For": "198.51.100.23"}).status_code == 200
+
+
+def test_without_trusted_proxies_a_forwarded_for_header_cannot_dodge_the_limit(make_app):
+    client = make_app(rate_limit="1/minute").test_client()
+    assert client.get("/v1/lexicons", headers={"X-Forwarded-For": "203.0.113.7"}).status_code == 200
+    _error(client.get("/v1/lexicons", headers={"X-Forwarded-For": "198.51.100.23"}), 429, "rate_limited")
+
+
 def test_unexpected_failure_is_500_without_internals(app, monkeypatch, caplog):
     def explode(*_args, **_kwargs):
         raise RuntimeError("connection string postgres://admin:hunter2@db")
