@@ -628,6 +628,10 @@ class TrendQuerySchema(StrictSchema):
         "Query reports of this analyzer version instead of the current one (`GET /v1/metrics` lists those stored)."))
     format = fields.String(validate=validate.OneOf(["json", "csv"]), **_describe(
         "`csv` for a CSV table (outlet, period, value, articles); also chosen by `Accept: text/csv`."))
+    fill = fields.Boolean(load_default=False, **_describe(
+        "Include periods without articles (`value` null, `articles` 0), from `from` (or the series' first period) "
+        "to `to` (or its last), so lines and spreadsheet rows align. At most 5,000 periods per series "
+        "(422 `too_many_periods`)."))
 
 
 class TrendPointSchema(StrictSchema):

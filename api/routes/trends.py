@@ -15,7 +15,7 @@ from api.errors import ApiError
 from api.routes import Blueprint
 from api.schemas import MetricListSchema, TrendQuerySchema, TrendSchema
 from framing.store.models import Article, ArticleRevision
-from framing.store.trends import METRICS, trend
+from framing.store.trends import METRICS, TooManyPeriods, trend, with_empty_periods
 from framing.store.versions import current_analyzer_version
 
 blp = Blueprint("trends", __name__, url_prefix="/v1", description="Framing metrics over time.")
@@ -48,7 +48,7 @@ def trends(query: dict):
 
     Only reports made by one analyzer version are aggregated: the current one unless
     `analyzer_version` names another. A period is named by its first day; periods without
-    articles are left out. Actor metrics need `actor` (422 `actor_required` without it).
+    articles are left out unless `fill=true`. Actor metrics need `actor` (422 `actor_required` without it).
     """
     metric = METRICS[query["metric"]]
     if metric.needs_actor and not query.get("actor"):
@@ -60,6 +60,11 @@ def trends(query: dict):
             session, metric, analyzer_version=version, interval=query["interval"], outlets=query.get("outlet"),
             actor=query.get("actor") if metric.needs_actor else None, since=query.get("from_"), until=query.get("to"),
         )
+    if query["fill"]:
+        try:
+            series = with_empty_periods(series, query["interval"], query.get("from_"), query.get("to"))
+        except TooManyPeriods as error:
+            raise ApiError(422, "too_many_periods", str(error), {"fill": [str(error)]}) from error
     if _wants_csv(query):
         return _csv(series)
     return {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -123,6 +123,54 @@ def trend(session: Session, metric: Metric, *, analyzer_version: str, interval: 
     for outlet, start, value, articles in session.execute(query):
         series[outlet].append(Point(_as_date(start), None if value is None else round(float(value), 4), articles))
     return [Series(outlet, points) for outlet, points in series.items()]
+
+
+def period_of(day: date, interval: str) -> date:
+    """The first day of the period holding ``day``, as :func:`period_start` computes it in SQL."""
+    if interval == "week":
+        return day - timedelta(days=day.weekday())
+    if interval == "month":
+        return day.replace(day=1)
+    return day
+
+
+def next_period(start: date, interval: str) -> date:
+    if interval == "week":
+        return start + timedelta(days=7)
+    if interval == "month":
+        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return start + timedelta(days=1)
+
+
+MAX_FILLED_PERIODS = 5000  # about 14 years of days: more is a mistaken range, not a chart
+
+
+class TooManyPeriods(ValueError):
+    """Filling gaps would produce more periods than any chart shows."""
+
+
+def with_empty_periods(series: list[Series], interval: str, since: date | None = None, until: date | None = None) -> list[Series]:
+    """Every period of each series, a period without articles as ``value=None, articles=0``.
+
+    A dashboard drawing a line needs to tell "no coverage that week" from "no change", and
+    a spreadsheet needs aligned rows. Each series runs from ``since`` (or its own first
+    period) to ``until`` (or its own last period).
+    """
+    filled = []
+    for line in series:
+        if not line.points:
+            continue
+        known = {point.period: point for point in line.points}
+        period = period_of(since, interval) if since else line.points[0].period
+        last = period_of(until, interval) if until else line.points[-1].period
+        points = []
+        while period <= last:
+            if len(points) >= MAX_FILLED_PERIODS:
+                raise TooManyPeriods(f"filling gaps would give more than {MAX_FILLED_PERIODS} {interval}s per series; narrow from/to or use a longer interval")
+            points.append(known.get(period) or Point(period, None, 0))
+            period = next_period(period, interval)
+        filled.append(Series(line.outlet, points))
+    return filled
 
 
 def _as_date(start) -> date:

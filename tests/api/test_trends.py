@@ -31,6 +31,20 @@ def test_weekly_series_per_outlet(client):
     assert series == {"ap": [("2024-03-11", 1)], "reuters": [("2024-03-04", 2), ("2024-04-01", 1)]}
 
 
+def test_fill_adds_the_weeks_without_articles(client):
+    body = client.get("/v1/trends?metric=words&interval=week&outlet=reuters&fill=true").get_json()
+    points = [(p["period"], p["articles"], p["value"]) for p in body["series"][0]["points"]]
+    assert [period for period, _n, _v in points] == ["2024-03-04", "2024-03-11", "2024-03-18", "2024-03-25", "2024-04-01"]
+    assert [(n, v is None) for _p, n, v in points[1:4]] == [(0, True)] * 3
+    rows = list(csv.reader(io.StringIO(client.get("/v1/trends?metric=words&interval=week&outlet=reuters&fill=true&format=csv").get_data(as_text=True))))
+    assert rows[2] == ["reuters", "2024-03-11", "", "0"]
+
+
+def test_fill_over_an_absurd_range_is_a_clear_error(client):
+    response = client.get("/v1/trends?metric=words&interval=day&fill=true&from=1900-01-01")
+    assert response.status_code == 422 and response.get_json()["code"] == "too_many_periods"
+
+
 def test_actor_metric_needs_an_actor(client):
     missing = client.get("/v1/trends?metric=actor_sentiment")
     assert missing.status_code == 422 and missing.get_json()["code"] == "actor_required"

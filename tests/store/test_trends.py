@@ -10,7 +10,7 @@ import pytest
 
 from framing.store.articles import save
 from framing.store.metrics import metrics_rows
-from framing.store.trends import METRICS, trend
+from framing.store.trends import METRICS, Point, Series, TooManyPeriods, trend, with_empty_periods
 from framing.store.versions import analyzer_version, current_analyzer_version
 
 
@@ -83,3 +83,28 @@ def test_versions_are_never_mixed(database, stored):
     assert current["wire"][0][2] == 2  # the older report is left out
     old = _series(database, "words", interval="month", analyzer_version=analyzer_version(older["analyzer"]))
     assert old == {"wire": [("2016-01-01", report["document"]["words"], 1)]}
+
+
+def test_filled_series_have_every_period_and_mark_the_empty_ones(database, stored):
+    with database.session() as session:
+        raw = trend(session, METRICS["words"], analyzer_version=current_analyzer_version(), interval="week", outlets=["daily"])
+    filled = with_empty_periods(raw, "week")
+    points = filled[0].points
+    assert points[0].period == raw[0].points[0].period and points[-1].period == raw[0].points[-1].period
+    assert all((b.period - a.period).days == 7 for a, b in zip(points, points[1:]))
+    assert [p for p in points if p.articles] == raw[0].points  # the stored periods are untouched
+    assert all(p.value is None for p in points if not p.articles) and len(points) > len(raw[0].points)
+
+
+def test_filling_runs_from_since_to_until_across_a_year_end():
+    series = [Series("wire", [Point(date(2016, 1, 1), 2.5, 3)])]
+    months = [p.period for p in with_empty_periods(series, "month", since=date(2015, 11, 20), until=date(2016, 2, 3))[0].points]
+    assert months == [date(2015, 11, 1), date(2015, 12, 1), date(2016, 1, 1), date(2016, 2, 1)]
+    days = with_empty_periods(series, "day", since=date(2015, 12, 31), until=date(2016, 1, 2))[0].points
+    assert [(p.period.day, p.articles) for p in days] == [(31, 0), (1, 3), (2, 0)]
+
+
+def test_filling_refuses_an_absurd_range():
+    series = [Series("wire", [Point(date(2016, 1, 1), 1.0, 1)])]
+    with pytest.raises(TooManyPeriods):
+        with_empty_periods(series, "day", since=date(1900, 1, 1))
