@@ -17,6 +17,7 @@ judgement of an actor ("an evil regime", "he is evil").
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from framing.corpora import LoadedLexicon, LoadedEntry
@@ -65,9 +66,8 @@ class LoadedTerm:
 def find_loaded_terms(document: Document, lexicon: LoadedLexicon, attributions: list[Attribution], actors: ActorFindings) -> list[LoadedTerm]:
     by_paragraph = group_by_paragraph(attributions)
     mentions = group_by_paragraph(actors.mentions)
-    seen_sentences: set[str] = set()
     found = []
-    for hit in _chosen_hits(document, lexicon, seen_sentences):
+    for hit in _chosen_hits(document, lexicon):
         entry, paragraph, span = hit.entry, hit.paragraph, hit.span
         voice = voice_of(span, paragraph, by_paragraph.get(paragraph.index, []))
         if voice.voice == "attributed":
@@ -77,16 +77,16 @@ def find_loaded_terms(document: Document, lexicon: LoadedLexicon, attributions: 
     return found
 
 
-def _chosen_hits(document: Document, lexicon: LoadedLexicon, seen_sentences: set[str]):
+def _chosen_hits(document: Document, lexicon: LoadedLexicon) -> Iterator[Hit[LoadedEntry]]:
     """Lexicon hits that survive the context rules (names, repeats, the noun "evil")."""
-    repeated_start = -1  # start of the current sentence when it repeats an earlier one
-    current_start = -1
+    seen_sentences: set[str] = set()
+    sentence_start, repeated = -1, False
     for hit in lexicon_hits(document, lexicon.index):
         tokens = hit.tokens
-        if tokens[0].start != current_start:
-            current_start = tokens[0].start
-            repeated_start = current_start if _is_repeat(document.text, tokens, seen_sentences) else -1
-        if repeated_start == current_start:
+        if tokens[0].start != sentence_start:  # the first hit of a sentence decides for all of its hits
+            sentence_start = tokens[0].start
+            repeated = _is_repeat(document.text, tokens, seen_sentences)
+        if repeated:
             continue
         last = _last_token(tokens, hit)
         if _in_proper_name(tokens, hit.first, last, hit.entry) or _is_abstract_evil(tokens, hit.first, last, hit.entry):
