@@ -21,6 +21,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
 
 from framing.analysis import analyze
+from framing.detect.loaded import VOCABULARY_CATEGORIES
 from framing.detect.sentiment import (
     MentionSentimentModel, Score, SentenceValences, VaderClauseModel, score_valences, sentence_valences,
 )
@@ -351,6 +352,11 @@ def evaluate_loaded(rows: Iterable[dict], data: str = "", limit: int | None = No
     lexicon category (``category emotive_adjective``, ...) scores that category's flags
     alone against all gold spans: its precision says how often such a flag is one the
     annotators marked, and shows which kinds of wording a corpus does not count as loaded.
+
+    A second headline row, ``... without vocabulary labels``, leaves out the partisan and
+    contested labels (``VOCABULARY_CATEGORIES``): they say whose vocabulary a word is, a
+    different construct from an emotional appeal, and PTC's annotators rarely mark them.
+    Both rows are reported so neither figure hides the other (docs/quality.md).
     """
     predicted: list[list[Interval]] = []
     by_category: dict[str, list[list[Interval]]] = {}
@@ -379,10 +385,21 @@ def evaluate_loaded(rows: Iterable[dict], data: str = "", limit: int | None = No
             missed.extend(_loaded_misses(row, found, labels, babe))
     gold_all = [sorted({g for label in gold_by_label for g in gold_by_label[label][n]}) for n in range(texts)]
     results = [score_spans(f"{corpus} ({'exact' if exact else 'overlap'})", predicted, gold_all, exact) for exact in (False, True)]
+    results.append(score_spans(f"{corpus} without vocabulary labels (overlap)", _without_vocabulary(by_category, texts), gold_all, False))
     if len(gold_by_label) > 1:
         results += [score_spans(f"{label} (overlap)", predicted, gold, False) for label, gold in gold_by_label.items()]
     results += [score_spans(f"category {category} (overlap)", found, gold_all, False) for category, found in sorted(by_category.items())]
     return Evaluation("loaded", data, texts, refused, results, misses=_spread(missed, misses))
+
+
+def _without_vocabulary(by_category: dict[str, list[list[Interval]]], texts: int) -> list[list[Interval]]:
+    """Each text's flags outside the vocabulary-label categories (partisan, contested)."""
+    kept: list[list[Interval]] = [[] for _ in range(texts)]
+    for category, found in by_category.items():
+        if category not in VOCABULARY_CATEGORIES:
+            for number, intervals in enumerate(found):
+                kept[number].extend(intervals)
+    return kept
 
 
 def _loaded_misses(row: dict, found: list[Interval], labels: tuple[str, ...], babe: bool) -> Iterator[dict]:

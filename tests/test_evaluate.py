@@ -139,6 +139,17 @@ def test_evaluate_loaded_babe_biased_words():
     assert "category pejorative_label (overlap)" in labels
 
 
+def test_evaluate_loaded_reports_the_lexicon_with_and_without_vocabulary_labels():
+    # "terrorists" is a contested label (whose vocabulary?), "thugs" a pejorative label
+    text = "Thugs smashed the windows, and police said the terrorists fled in a van."
+    row = {"id": "p2", "text": text, "spans": [{"start": 0, "end": 5, "label": "Name_Calling,Labeling"}]}
+    by_label = {s.label: s for s in evaluate_loaded([row], "fixture").spans}
+    everything = by_label["PTC loaded + name-calling (overlap)"]
+    without = by_label["PTC loaded + name-calling without vocabulary labels (overlap)"]
+    assert (everything.predicted, everything.precision) == (2, 0.5)
+    assert (without.predicted, without.precision, without.recall) == (1, 1.0, 1.0)
+
+
 def test_eval_command_prints_a_table_and_writes_json(tmp_path):
     data = tmp_path / "newsmtsc.jsonl"
     data.write_text("".join(json.dumps(row) + "\n" for row in SENTIMENT_ROWS), encoding="utf-8")

@@ -83,3 +83,62 @@ def test_not_loaded(text, word):
 def test_regime_in_a_capital_names_its_state():
     term = the_term(loaded_in("The regime in Tehran executed two protesters on Saturday."), "regime")
     assert term["target_actor"] == "iran"
+
+
+# ---- context rules (framing/detect/loaded.py) and the senses of lexicon 1.1.0 ----------------
+
+# Loaded words in uses that are not the writer's judgement.
+NOT_CHOSEN = [
+    pytest.param("The review appeared in The Tyrant Papers, a new history of the court.", "Tyrant",
+                 id="word_inside_a_book_title"),
+    pytest.param("Amal Haddad, director of Radical Theatre Collective, wrote the score.", "Radical",
+                 id="word_inside_an_organisation_name"),
+    pytest.param("The sermon was about the old struggle between good and evil.", "evil", id="abstract_noun_evil"),
+    pytest.param("Volunteers trapped a rabid dog near the school on Monday.", "rabid", id="rabid_dog_is_veterinary"),
+    pytest.param("The charity neuters feral cats in the old docks.", "feral", id="feral_cats"),
+    pytest.param("The talks could degenerate into open conflict by spring.", "degenerate", id="degenerate_into_is_a_verb"),
+    pytest.param("He was charged with trying to pervert the course of justice.", "pervert", id="pervert_the_course_of_justice"),
+    pytest.param("The toddler's tantrum lasted until the bus arrived.", "tantrum", id="a_childs_tantrum"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_CHOSEN)
+def test_loaded_word_not_chosen_as_a_judgement(text, word):
+    assert [t for t in loaded_in(text) if t["text"] == word] == []
+
+
+# The same words where they judge: a label before a name, a headline, the adjective "evil".
+CHOSEN = [
+    pytest.param("Supporters of the Marxist Paulo Freire filled the hall.", "Marxist", "partisan_label",
+                 id="capitalised_label_before_a_name_is_still_a_label"),
+    pytest.param("Police Say Thugs Smashed Party Office Windows", "Thugs", "pejorative_label",
+                 id="title_case_headline_capitals_prove_nothing"),
+    pytest.param("The minister called it an evil regime that must be isolated.", "evil", "emotive_adjective",
+                 id="evil_judges_an_actor"),
+    pytest.param("The report listed the evils of poverty in the northern towns.", "evils", "emotive_adjective",
+                 id="the_evils_of_something_judge_it"),
+    pytest.param("The senator's rabid supporters blocked the road for hours.", "rabid", "emotive_adjective",
+                 id="rabid_supporters"),
+    pytest.param("The governor's tantrum over the budget delayed the vote.", "tantrum", "loaded_noun",
+                 id="an_adults_tantrum"),
+    pytest.param("A cabal of donors chose the candidate, the columnist wrote.", "cabal", "pejorative_label",
+                 id="cabal"),
+    pytest.param("Agents said the men were illegal aliens from three countries.", "illegal aliens", "partisan_label",
+                 id="illegal_alien_is_a_sides_vocabulary"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "category"), CHOSEN)
+def test_loaded_word_chosen_as_a_judgement(text, word, category):
+    assert the_term(loaded_in(text), word)["category"] == category
+
+
+def test_a_sentence_repeated_down_the_page_is_reported_once():
+    widget = "Which senator do you consider the most corrupt politician in Washington?"
+    text = "\n\n".join([widget, "The committee met on Tuesday.", widget, "It adjourned at noon.", widget])
+    assert [t["text"] for t in loaded_in(text)] == ["corrupt"]
+
+
+def test_a_short_sentence_repeated_for_emphasis_is_reported_each_time():
+    text = "It was shameful. The council voted anyway.\n\nIt was shameful."
+    assert [t["text"] for t in loaded_in(text)] == ["shameful", "shameful"]
