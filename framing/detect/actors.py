@@ -29,6 +29,8 @@ POSSESSIVE = frozenset({"’s", "'s"})
 _GROUP_DESCRIPTION_HEADS = frozenset(
     "group organisation organization movement militants jihadists extremists terrorists militia".split()
 )
+# Institutions named by where they sit: "the regime in Tehran" is Iran's regime, not a place.
+_SEATED_ORGANS = frozenset("government regime administration junta authorities".split())
 _MAX_NAME_TOKENS = 4
 _NAME_CONNECTORS = frozenset({"al", "bin", "ibn", "de", "van", "von", "le", "la", "el", "du", "da"})
 
@@ -171,7 +173,8 @@ def _is_place(tokens: list[Token], hit: PhraseMatch[NameHit], actor: Actor, stat
     if previous == "the" and hit.first > 1:
         previous = tokens[hit.first - 2].lower
     if previous in LOCATIVE_PREPOSITIONS:
-        return True
+        # "the regime in Tehran", "the government in Damascus": the seat names the state
+        return not (previous == "in" and hit.first > 1 and tokens[hit.first - 2].lower in _SEATED_ORGANS)
     following = tokens[hit.last + 1:hit.last + 6]
     if following and following[0].text in POSSESSIVE:
         for offset in range(1, len(following)):

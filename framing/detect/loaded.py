@@ -175,7 +175,8 @@ def _word_before(tokens: list[Token], index: int) -> Token | None:
 
 
 def _target(span: Span, mentions: list[ActorMention], paragraph: Paragraph) -> str | None:
-    """The actor a label is applied to: the mention it overlaps or touches ("Assad regime")."""
+    """The actor a label is applied to: the mention it overlaps or touches ("Assad regime",
+    "regime of Assad", "the regime in Tehran")."""
     best = None
     best_gap = 4  # characters: "Assad regime", "regime of Assad" is 4 with "of "
     for mention in mentions:
@@ -183,6 +184,6 @@ def _target(span: Span, mentions: list[ActorMention], paragraph: Paragraph) -> s
             return mention.actor
         gap = span.start - mention.span.end if mention.span.end <= span.start else mention.span.start - span.end
         between = paragraph.text[min(span.end, mention.span.end) - paragraph.start:max(span.start, mention.span.start) - paragraph.start]
-        if gap <= best_gap and between.strip(" ’'s") in ("", "of", "of the"):
+        if gap <= best_gap and between.strip(" ’'s") in ("", "of", "of the", "in"):
             best, best_gap = mention.actor, gap
     return best

@@ -79,10 +79,14 @@ def test_not_loaded(text, word):
     assert [t for t in loaded_in(text) if t["text"] == word] == []
 
 
-@pytest.mark.xfail(strict=True, reason="'in Tehran' is read as a place, so the label gets no target")
 def test_regime_in_a_capital_names_its_state():
     term = the_term(loaded_in("The regime in Tehran executed two protesters on Saturday."), "regime")
     assert term["target_actor"] == "iran"
+
+
+def test_a_capital_after_in_is_still_a_place_for_other_words():
+    term = the_term(loaded_in("The regime detained two protesters in Tehran on Saturday."), "regime")
+    assert term["target_actor"] is None
 
 
 # ---- context rules (framing/detect/loaded.py) and the senses of lexicon 1.1.0 ----------------
