@@ -197,19 +197,39 @@ class PhraseIndex(Generic[EntryT]):
 
 @dataclass(frozen=True, slots=True)
 class SenseFilter:
-    """Context words that rule a lexicon match out ("tax regime", "May 5")."""
+    """Context words that rule a lexicon match out ("tax regime", "May 5").
+
+    A listed word rules the match out within two words on its side; written with ``<`` (in
+    exclude_prev) or ``>`` (in exclude_next) it does so only right beside the match: "must
+    have >the" drops "must have the papers" but keeps "must have known the referee".
+    """
 
     exclude_prev: frozenset[str]
     exclude_next: frozenset[str]
+    adjacent_prev: frozenset[str] = frozenset()
+    adjacent_next: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, previous: str, following: str) -> SenseFilter:
-        return cls(frozenset(w.lower() for w in split_list(previous)), frozenset(w.lower() for w in split_list(following)))
+        before = [w.lower() for w in split_list(previous)]
+        after = [w.lower() for w in split_list(following)]
+
+        def beside(word: str, mark: str) -> bool:
+            return word.startswith(mark) and word != NUMBER_PLACEHOLDER
+
+        return cls(
+            frozenset(w for w in before if not beside(w, "<")), frozenset(w for w in after if not beside(w, ">")),
+            frozenset(w[1:] for w in before if beside(w, "<")), frozenset(w[1:] for w in after if beside(w, ">")),
+        )
 
     def rejects(self, tokens: list[Token], first: int, last: int) -> bool:
         before = [token for token in tokens[max(0, first - 2):first] if token.is_word]
         after = [token for token in tokens[last + 1:last + 3] if token.is_word]
-        return _any_listed(before, self.exclude_prev) or _any_listed(after, self.exclude_next)
+        return (
+            _any_listed(before, self.exclude_prev) or _any_listed(after, self.exclude_next)
+            or (first > 0 and _any_listed(tokens[first - 1:first], self.adjacent_prev))
+            or _any_listed(tokens[last + 1:last + 2], self.adjacent_next)
+        )
 
 
 def _any_listed(tokens: list[Token], words: frozenset[str]) -> bool:
