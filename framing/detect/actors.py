@@ -77,10 +77,23 @@ def _scan_paragraph(document, paragraph: Paragraph, registry, findings, surnames
         # possibly earlier in this very paragraph)
         | {index for index, token in enumerate(tokens) if token.is_capitalized or token.lower == "the"}
     )
+    probe = starts.names | starts.descriptors | starts.demonyms | starts.state_nouns
     free_from = 0
+    known_surnames, surname_firsts = -1, set()
     for position in candidates:
         if position < free_from:
             continue
+        if position not in probe:
+            # No lexicon term starts here: only a known surname, a title ("Mr.") or "the"
+            # before a group noun can; most capitalised words are none of these.
+            if len(surnames) != known_surnames:  # a person found earlier adds a surname
+                known_surnames, surname_firsts = len(surnames), {key[0] for key in surnames}
+            token = tokens[position]
+            if token.lower == "the":
+                if not any(t.lower in _GROUP_DESCRIPTION_HEADS for t in tokens[position + 1:position + 4]):
+                    continue
+            elif token.text not in surname_firsts and not (token.text.endswith(".") and token.text[:-1] in TITLE_ABBREVIATIONS):
+                continue
         free_from = _scan_at(document, paragraph, position, registry, findings, surnames, sentence_of, shouting, starts)
 
 

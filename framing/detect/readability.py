@@ -44,5 +44,5 @@ def syllables(word: str) -> int:
 
 
 def readability(tokens: list[Token], sentence_count: int) -> Readability:
-    words = [token for token in tokens if token.is_word and not token.text[0].isdigit()]
-    return Readability(len(words), sentence_count, sum(syllables(token.lower) for token in words))
+    words = [token.lower for token in tokens if token.is_word and not token.text[0].isdigit()]
+    return Readability(len(words), sentence_count, sum(map(syllables, words)))  # map: no Python frame per word

@@ -78,21 +78,29 @@ class SentenceWords:
 
     def __init__(self, sentence: SentenceValences):
         self.sentence = sentence
-        lowered = sentence.text.lower().replace("’", "'")  # one-for-one characters: offsets still hold
-        start = sentence.start
-        words, clauses, clause = [], [], 0
-        for s, e in sentence.offsets:
-            form, breaks = _form(lowered[s - start:e - start])
-            if breaks & BREAK_BEFORE and words:
-                clause += 1
-            words.append(form)
-            clauses.append(clause)
-            if breaks & BREAK_AFTER:
-                clause += 1
-        self.words = words
-        self.clauses = clauses  # clause number of each word
+        # the sentence's whitespace words, as VADER splits them (and as ``offsets`` finds them)
+        forms = list(map(_form, sentence.text.lower().replace("’", "'").split()))
+        self.words = [form for form, _ in forms]
+        self.clauses = _clause_numbers([breaks for _, breaks in forms])  # clause number of each word
         self.total = sum(sentence.valences)
         self.valenced = [(i, v) for i, v in enumerate(sentence.valences) if v]
+
+
+def _clause_numbers(breaks: list[int]) -> list[int]:
+    """Each word's clause number, from each word's clause breaks; only words with a break cost a step."""
+    clauses: list[int] = []
+    clause = done = 0
+    for index, mark in enumerate(breaks):
+        if not mark:
+            continue
+        if mark & BREAK_BEFORE and index > 0:  # "but" opens a clause of its own
+            clauses.extend([clause] * (index - done))
+            done, clause = index, clause + 1
+        if mark & BREAK_AFTER:  # "Aleppo," ends its clause
+            clauses.extend([clause] * (index + 1 - done))
+            done, clause = index + 1, clause + 1
+    clauses.extend([clause] * (len(breaks) - done))
+    return clauses
 
 
 SENTENCE_PREFIX = "s="
