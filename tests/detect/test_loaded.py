@@ -108,7 +108,7 @@ NOT_CHOSEN = [
 
 @pytest.mark.parametrize(("text", "word"), NOT_CHOSEN)
 def test_loaded_word_not_chosen_as_a_judgement(text, word):
-    assert [t for t in loaded_in(text) if t["text"] == word] == []
+    test_not_loaded(text, word)
 
 
 # The same words where they judge: a label before a name, a headline, the adjective "evil".
