@@ -1213,19 +1213,23 @@ def _learned_cues(context: _Context, paragraph: Paragraph, cue_model: CueModel, 
     """
     ruled = [(a.cue.span.start, a.cue.span.end) for a in context.found[first_new:]]
     lexicon = corpora.reporting_verbs().index
-    added: list[tuple[Sentence, int, int]] = []  # (sentence, first, last token) of each new cue
+    added: list[tuple[Sentence, int, int, int, float]] = []  # (sentence, first, last, head token, its probability)
     for sentence, index, features in paragraph_candidates(paragraph, cue_model.candidates, lexicon, ruled):
         listed = lexicon.word(paragraph.tokens[index].lower) is not None
-        if cue_model.probability_of(features) < (cue_model.threshold_listed if listed else cue_model.threshold_unlisted):
+        probability = cue_model.probability_of(features)
+        if probability < (cue_model.threshold_listed if listed else cue_model.threshold_unlisted):
             continue
         if listed and not _lexicon_sense(paragraph, sentence, index, lexicon, cue_model):
             continue
         if added and added[-1][0] is sentence and added[-1][2] == index - 1:
-            added[-1] = (sentence, added[-1][1], index)  # "pointed out", "took aim"
+            held, first, _, head, best = added[-1]  # "pointed out", "has long opposed"
+            added[-1] = (held, first, index, index, probability) if probability > best else (held, first, index, head, best)
         else:
-            added.append((sentence, index, index))
-    for sentence, first, last in added:
-        context.found.append(_learned_attribution(context, paragraph, sentence, first, last, lexicon, cue_model))
+            added.append((sentence, index, index, index, probability))
+    for sentence, first, last, head, _ in added:
+        attribution = _learned_attribution(context, paragraph, sentence, first, last, head, lexicon, cue_model)
+        if attribution is not None:
+            context.found.append(attribution)
 
 
 def _lexicon_sense(paragraph: Paragraph, sentence: Sentence, index: int, lexicon, cue_model: CueModel) -> bool:
@@ -1267,30 +1271,31 @@ def _lexicon_sense(paragraph: Paragraph, sentence: Sentence, index: int, lexicon
     return after <= end_limit and (_introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit))
 
 
-def _learned_cue_entry(tokens: list[Token], first: int, last: int, lexicon, cue_model: CueModel) -> ReportingCue:
-    """Lemma, stance and act of a learned cue: the lexicon's when it lists the word."""
-    for index in range(first, last + 1):
-        entry = lexicon.word(tokens[index].lower)
-        if entry is not None:
-            return entry
-    word = tokens[first].lower
+def _learned_cue_entry(tokens: list[Token], head: int, lexicon, cue_model: CueModel) -> ReportingCue:
+    """Lemma, stance and act of a learned cue's head word: the lexicon's when it lists the
+    word, else its dictionary form from the model, neutral, and an act guessed from the stem."""
+    entry = lexicon.word(tokens[head].lower)
+    if entry is not None:
+        return entry
+    word = tokens[head].lower
     base = stem(word)
     act = "belief" if base in _BELIEF_STEMS else "intention" if base in _INTENTION_STEMS else "speech"
     lemma = cue_model.lemmas.get(word, word) if word[0].isalpha() else "colon"
     return ReportingCue(lemma, "learned", "neutral", False, act)
 
 
-def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sentence, first: int, last: int,
-                         lexicon, cue_model: CueModel) -> Attribution:
+def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sentence, first: int, last: int, head: int,
+                         lexicon, cue_model: CueModel) -> Attribution | None:
     """Source and content for a learned cue, walked as for a reporting verb.
 
     The source is the subject before the cue ("Clinton has endorsed", "his statement"), or
     after it when the cue closes the sentence ("..., wrote Smith."); the content is what
-    follows the cue, else what precedes the source. Either may stay unknown: the cue is
-    still reported, with pattern ``learned_cue``.
+    follows the cue (a clause to the sentence's end, an object to the next comma), else
+    what precedes the source. Either may stay unknown: the cue is still reported, with
+    pattern ``learned_cue``.
     """
     tokens = paragraph.tokens
-    cue = _learned_cue_entry(tokens, first, last, lexicon, cue_model)
+    cue = _learned_cue_entry(tokens, head, lexicon, cue_model)
     cue_span = _span(context, tokens, first, last)
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
     source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
@@ -1311,7 +1316,26 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
         after = _skip_forward_adjuncts(tokens, last + 1, end_limit, False)
         if source_range is not None and source_range[0] > last:
             after = _skip_forward_adjuncts(tokens, source_range[1] + 1, end_limit, False)
-        content = _content_after(context, paragraph, _that_ahead(tokens, after, end_limit), end_limit)
+        after = _that_ahead(tokens, after, end_limit)
+        if after <= end_limit and (_introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit)):
+            content = _content_after(context, paragraph, after, end_limit)
+        elif after <= end_limit:
+            content = _clause_from(context, paragraph, after, end_limit)  # an object: "praised the decision"
     if source_range is None:
         return Attribution(paragraph.index, sentence.index, "learned_cue", Cue(cue_span, cue.lemma, cue.stance, cue.act), None, content)
+    if not _holder_like(context, paragraph, _span(context, tokens, *source_range)):
+        return None  # "Russian warplanes struck ...", "The ceasefire appears ...": no one speaks
     return _make(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
+
+
+def _holder_like(context: _Context, paragraph: Paragraph, span: Span) -> bool:
+    """Can this phrase say, think or want something? A pronoun, a named actor (not only a
+    demonym: "Russian warplanes"), a head noun our source lexicon lists ("officials", "the
+    campaign"), or a phrase ending in a capitalised word ("Senator Warren")."""
+    if span.text.lower() in _PRONOUNS or _head_noun(span) is not None:
+        return True
+    mentions = [m for m in context.mentions_by_paragraph.get(paragraph.index, []) if span.start <= m.span.start and m.span.end <= span.end]
+    if any(m.via != "demonym" for m in mentions):
+        return True
+    last = span.text.split()[-1]
+    return last[:1].isupper() and not _starts_sentence(paragraph, span.start + span.text.rindex(last))

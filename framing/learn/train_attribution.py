@@ -124,13 +124,18 @@ def head_rates(articles: list[Article]) -> tuple[Counter, Counter]:
 
 
 def choose_candidates(articles: list[Article]) -> list[str]:
-    """Word forms that head a gold cue often enough, and our lexicon's one-word cues."""
+    """Word forms that head a gold cue often enough, and our lexicon's one-word cues.
+
+    Words our hedge lexicon lists ("appears", "seems") are left out: PolNeAR reads them as
+    cues of an evidential attribution, the report reads them as the writer's hedges.
+    """
     from framing import corpora
 
     seen, heads = head_rates(articles)
+    hedges = {row["term"].lower() for row in corpora.table("hedges").rows}
     chosen = {
         form for form, count in heads.items()
-        if count >= MIN_CUE_COUNT and count / seen[form] >= MIN_CUE_RATE
+        if count >= MIN_CUE_COUNT and count / seen[form] >= MIN_CUE_RATE and form not in hedges
     }
     for row in corpora.table("reporting_verbs").rows:
         chosen.update(form for form in corpora.split_list(row["forms"]) or [row["lemma"]] if " " not in form)
