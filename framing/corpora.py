@@ -434,9 +434,22 @@ def catalogue() -> list[CorpusInfo]:
     return [loader().info for loader in loaders]
 
 
+# Learned models' parameter files in corpora/ whose version the report header names too.
+MODEL_FILES = {"attribution_cue_model": "attribution_cue_model.json"}
+
+
+@functools.cache
+def _model_version(filename: str) -> str:
+    import json
+
+    return json.loads(read_data_text(filename))["version"]
+
+
 def versions() -> dict[str, str]:
-    """The version of every corpus file, for the report header."""
-    return {info.name: info.version for info in catalogue()}
+    """The version of every corpus file and learned model file, for the report header."""
+    found = {info.name: info.version for info in catalogue()}
+    found.update((name, _model_version(filename)) for name, filename in MODEL_FILES.items())
+    return found
 
 
 def load_all() -> None:

@@ -1,4 +1,4 @@
-"""``framing eval TASK PATH`` and ``framing train sentiment``: measure, and rebuild the learned model.
+"""``framing eval TASK PATH`` and ``framing train sentiment|attribution``: measure, and rebuild the learned models.
 
 Both read the public evaluation corpora, which are not part of the repository (see
 docs/quality.md). When the data is absent the command says so and exits 0 without a
@@ -17,6 +17,8 @@ from framing.evaluate import TASKS
 CHECKOUT = Path(__file__).resolve().parent.parent
 DEFAULT_TRAINING_DATA = CHECKOUT.parent / "shared" / "eval" / "newsmtsc" / "train.jsonl"
 DEFAULT_MODEL_FILE = CHECKOUT / "corpora" / "actor_sentiment_model.json"
+DEFAULT_ATTRIBUTION_DATA = CHECKOUT.parent / "shared" / "eval" / "polnear" / "train.jsonl"
+DEFAULT_CUE_MODEL_FILE = CHECKOUT / "corpora" / "attribution_cue_model.json"
 SENTIMENT_MODELS = ("learned", "vader-clause", "vader-sentence", "vader-window")
 
 
@@ -52,15 +54,26 @@ def eval_command(task: str, path: Path, model: str, json_path: Path | None, limi
 
 
 @click.command("train")
-@click.argument("what", type=click.Choice(["sentiment"]))
-@click.option("--data", type=click.Path(path_type=Path), default=DEFAULT_TRAINING_DATA, show_default=True,
-              help="NewsMTSC-format training file.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_MODEL_FILE, show_default=True)
-@click.option("--cv/--no-cv", default=True, show_default=True, help="Cross-validate and store the figures in the file.")
-def train_command(what: str, data: Path, output: Path, cv: bool) -> None:
+@click.argument("what", type=click.Choice(["sentiment", "attribution"]))
+@click.option("--data", type=click.Path(path_type=Path),
+              help="Training file: NewsMTSC format for sentiment (default ../shared/eval/newsmtsc/train.jsonl), "
+                   "PolNeAR format for attribution (default ../shared/eval/polnear/train.jsonl).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the model (default: its file in corpora/).")
+@click.option("--cv/--no-cv", default=True, show_default=True,
+              help="sentiment only: cross-validate and store the figures in the file (attribution always does: "
+                   "it chooses its thresholds that way).")
+def train_command(what: str, data: Path | None, output: Path | None, cv: bool) -> None:
     """Rebuild a learned model's parameter file (byte for byte, given the same data)."""
-    from framing.learn.train import dumps, train_sentiment
+    from framing.learn.train import dumps
 
+    if what == "attribution":
+        _train_attribution(data or DEFAULT_ATTRIBUTION_DATA, output or DEFAULT_CUE_MODEL_FILE, dumps)
+        return
+    from framing.learn.train import train_sentiment
+
+    data = data or DEFAULT_TRAINING_DATA
+    output = output or DEFAULT_MODEL_FILE
     if not data.is_file():
         _skip(data, "training data")
     document = train_sentiment(data, with_cv=cv)
@@ -70,3 +83,17 @@ def train_command(what: str, data: Path, output: Path, cv: bool) -> None:
         figures = document["cross_validation"]
         click.echo(f"{figures['folds']}-fold cross-validated macro-F1: model {figures['model']['macro_f1']:.4f}, "
                    f"VADER sentence {figures['vader_sentence']['macro_f1']:.4f}, VADER clause {figures['vader_clause']['macro_f1']:.4f}")
+
+
+def _train_attribution(data: Path, output: Path, dumps) -> None:
+    from framing.learn.train_attribution import train_cue_model
+
+    if not data.is_file():
+        _skip(data, "PolNeAR training data")
+    document = train_cue_model(data)
+    output.write_text(dumps(document), encoding="utf-8")
+    figures = document["cross_validation"]
+    click.echo(f"wrote {output} ({len(document['candidates'])} candidate words, {len(document['weights'])} weighted features, "
+               f"{document['training']['examples']} examples)")
+    click.echo(f"{figures['folds']}-fold cross-validated cue F1 (overlap): rules {figures['rules_alone']['f1']:.4f}, "
+               f"rules and tagger {figures['rules_and_tagger']['f1']:.4f} (thresholds {figures['threshold_listed']} listed, {figures['threshold_unlisted']} other words)")

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from framing import corpora
 from framing.corpora import ReportingCue
 from framing.detect.actors import ActorFindings, ActorMention
+from framing.learn.cue_features import paragraph_candidates, stem
+from framing.learn.cue_model import CueModel, load_cue_model
 from framing.profiles import ActorRegistry
 from framing.spans import Span
 from framing.text import Document, Paragraph, Quote, Sentence, Token
@@ -149,12 +151,16 @@ def group_by_paragraph(findings: list) -> dict[int, list]:
     return grouped
 
 
-def find_attributions(document: Document, registry: ActorRegistry, actors: ActorFindings) -> list[Attribution]:
+def find_attributions(document: Document, registry: ActorRegistry, actors: ActorFindings, learned: bool = True) -> list[Attribution]:
+    """Every attribution in ``document``: the rules' findings, plus the learned cue tagger's
+    (:mod:`framing.learn.cue_model`) unless ``learned`` is false (its trainer needs the
+    rules alone)."""
+    cue_model = load_cue_model() if learned else None
     context = _Context(document, registry, actors, [], group_by_paragraph(actors.mentions))
     for paragraph in document.paragraphs:
         if paragraph.kind in ("caption", "credit"):
             continue
-        _find_in_paragraph(context, paragraph)
+        _find_in_paragraph(context, paragraph, cue_model)
     context.found = [attribution for attribution in context.found if _plausible(attribution)]
     context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
     for attribution in context.found:
@@ -166,7 +172,7 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
 
 # ---- the paragraph walk ------------------------------------------------------------------
 
-def _find_in_paragraph(context: _Context, paragraph: Paragraph) -> None:
+def _find_in_paragraph(context: _Context, paragraph: Paragraph, cue_model: CueModel | None) -> None:
     verbs = corpora.reporting_verbs().index
     used: set[int] = set()
     tokens = paragraph.tokens
@@ -192,6 +198,8 @@ def _find_in_paragraph(context: _Context, paragraph: Paragraph) -> None:
                 if found is not None:
                     context.found.append(found)
                     used.update(range(first, last + 1))
+    if cue_model is not None:
+        _learned_cues(context, paragraph, cue_model, before)
     _continue_quotes(context, paragraph, before)
 
 
@@ -1182,3 +1190,152 @@ def _classify(context: _Context, attribution: Attribution) -> None:
         if other is not attribution and other.content is not None and other.content.contains(attribution.cue.span):
             attribution.embedded = True
             break
+
+
+# ---- the learned cue tagger -----------------------------------------------------------------
+
+# Acts of cues our lexicon does not list: what the source thinks or means to do, rather
+# than what it says. Compared by stem (framing.learn.cue_features.stem); anything else is speech.
+_BELIEF_STEMS = frozenset(stem(word) for word in (
+    "believe think feel see view consider assume suspect worry understand seem appear regard doubt fear "
+    "expect know realize recognize convinced sure confident concerned").split())
+_INTENTION_STEMS = frozenset(stem(word) for word in (
+    "want plan hope seek sought intend aim wish try vow pledge promise push urge demand").split())
+
+
+def _learned_cues(context: _Context, paragraph: Paragraph, cue_model: CueModel, first_new: int) -> None:
+    """Cues the rules missed that the tagger is confident of ("endorsed", "believes", "wants").
+
+    A word our lexicon lists is added only in a frame the rules accept as that word's
+    reporting sense (:func:`_lexicon_sense`): the rules' rejections ("the recall election",
+    "is expected to speak", "rejected the proposal") are deliberate, and the tagger, trained
+    on PolNeAR's broader notion of attribution, would otherwise undo them.
+    """
+    ruled = [(a.cue.span.start, a.cue.span.end) for a in context.found[first_new:]]
+    lexicon = corpora.reporting_verbs().index
+    added: list[tuple[Sentence, int, int, int, float]] = []  # (sentence, first, last, head token, its probability)
+    for sentence, index, features in paragraph_candidates(paragraph, cue_model.candidates, lexicon, ruled):
+        listed = lexicon.word(paragraph.tokens[index].lower) is not None
+        probability = cue_model.probability_of(features)
+        if probability < (cue_model.threshold_listed if listed else cue_model.threshold_unlisted):
+            continue
+        if listed and not _lexicon_sense(paragraph, sentence, index, lexicon, cue_model):
+            continue
+        if added and added[-1][0] is sentence and added[-1][2] == index - 1:
+            held, first, _, head, best = added[-1]  # "pointed out", "has long opposed"
+            added[-1] = (held, first, index, index, probability) if probability > best else (held, first, index, head, best)
+        else:
+            added.append((sentence, index, index, index, probability))
+    for sentence, first, last, head, _ in added:
+        attribution = _learned_attribution(context, paragraph, sentence, first, last, head, lexicon, cue_model)
+        if attribution is not None:
+            context.found.append(attribution)
+
+
+def _lexicon_sense(paragraph: Paragraph, sentence: Sentence, index: int, lexicon, cue_model: CueModel) -> bool:
+    """May the tagger read this word as a cue here? Always for words our lexicon does not list.
+
+    A lexicon word never where the rules see a name ("Islamic State"), a noun after a
+    determiner ("the recall election"), an infinitive ("seeking to announce") or a
+    passive ("was questioned by police"). Beyond
+    that, a word that is a reporting word in most of its uses in PolNeAR ("said",
+    "accused") is trusted to the tagger; an ambiguous one ("showed", "called",
+    "rejected") only in the frame the rules require of it: not passive, not a gerund
+    after a preposition, and for verbs other than those of saying, with a clause, "that",
+    a colon or a quotation after it ("rejected the proposal" is an act, not a report).
+    """
+    tokens = paragraph.tokens
+    match = lexicon.at(tokens, index)
+    if match is None or match.entry.kind == "phrase":
+        return True
+    entry = match.entry
+    head = tokens[match.first]
+    previous = tokens[match.first - 1].lower if match.first > 0 else ""
+    sentence_start = sentence.tokens[0].index
+    if head.is_capitalized and match.first > sentence_start and tokens[match.first - 1].text not in "“\"(":
+        return False
+    if previous in _DETERMINERS or previous in ("’s", "'s", "to"):
+        return False
+    if previous in _BE_FORMS and not head.lower.endswith("ing"):
+        return False  # passive: "was questioned by police"
+    if head.lower in cue_model.unambiguous:
+        return True
+    if not _is_cue(tokens, match.first, match.last, entry, sentence_start):
+        return False
+    if entry.kind != "verb" or entry.lemma in _SAY_VERBS:
+        return True
+    if entry.lemma in _LABELLING_VERBS:
+        return False  # a label is a cue only when quoted, which the rules already read
+    end_limit = sentence.tokens[-1].index
+    after = _that_ahead(tokens, _skip_forward_adjuncts(tokens, match.last + 1, end_limit, entry.needs_recipient), end_limit)
+    return after <= end_limit and (_introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit))
+
+
+def _learned_cue_entry(tokens: list[Token], head: int, lexicon, cue_model: CueModel) -> ReportingCue:
+    """Lemma, stance and act of a learned cue's head word: the lexicon's when it lists the
+    word, else its dictionary form from the model, neutral, and an act guessed from the stem."""
+    entry = lexicon.word(tokens[head].lower)
+    if entry is not None:
+        return entry
+    word = tokens[head].lower
+    base = stem(word)
+    act = "belief" if base in _BELIEF_STEMS else "intention" if base in _INTENTION_STEMS else "speech"
+    lemma = cue_model.lemmas.get(word, word) if word[0].isalpha() else "colon"
+    return ReportingCue(lemma, "learned", "neutral", False, act)
+
+
+def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sentence, first: int, last: int, head: int,
+                         lexicon, cue_model: CueModel) -> Attribution | None:
+    """Source and content for a learned cue, walked as for a reporting verb.
+
+    The source is the subject before the cue ("Clinton has endorsed", "his statement"), or
+    after it when the cue closes the sentence ("..., wrote Smith."); the content is what
+    follows the cue (a clause to the sentence's end, an object to the next comma), else
+    what precedes the source. Either may stay unknown: the cue is still reported, with
+    pattern ``learned_cue``.
+    """
+    tokens = paragraph.tokens
+    cue = _learned_cue_entry(tokens, head, lexicon, cue_model)
+    cue_span = _span(context, tokens, first, last)
+    start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
+    source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
+    source_range = None
+    content = None
+    if source_end >= start_limit and tokens[source_end].text in ("’s", "'s"):
+        source_range = _backward_np(tokens, source_end - 1, start_limit)  # "Clinton's statement"
+    elif source_end >= start_limit and tokens[source_end].lower in ("his", "her", "their", "its"):
+        source_range = (source_end, source_end)  # "his support": the possessive holds it
+    elif source_end >= start_limit and tokens[source_end].text == "," and _np_ends_sentence(tokens, last + 1, end_limit):
+        source_range = _forward_np(tokens, last + 1, end_limit)  # "..., wrote Smith."
+        content = _content_before(context, paragraph, sentence, source_end)
+    elif source_end >= start_limit and tokens[source_end].lower not in _DETERMINERS:
+        source_range = _backward_np(tokens, source_end, start_limit) or _single_pronoun(tokens, source_end, start_limit)
+    if source_range is None and last + 1 <= end_limit and tokens[last + 1].lower in ("by", "from"):
+        source_range = _forward_np(tokens, last + 2, end_limit)  # "a statement from the campaign"
+    if content is None:
+        after = _skip_forward_adjuncts(tokens, last + 1, end_limit, False)
+        if source_range is not None and source_range[0] > last:
+            after = _skip_forward_adjuncts(tokens, source_range[1] + 1, end_limit, False)
+        after = _that_ahead(tokens, after, end_limit)
+        if after <= end_limit and (_introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit)):
+            content = _content_after(context, paragraph, after, end_limit)
+        elif after <= end_limit:
+            content = _clause_from(context, paragraph, after, end_limit)  # an object: "praised the decision"
+    if source_range is None:
+        return Attribution(paragraph.index, sentence.index, "learned_cue", Cue(cue_span, cue.lemma, cue.stance, cue.act), None, content)
+    if not _holder_like(context, paragraph, _span(context, tokens, *source_range)):
+        return None  # "Russian warplanes struck ...", "The ceasefire appears ...": no one speaks
+    return _make(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
+
+
+def _holder_like(context: _Context, paragraph: Paragraph, span: Span) -> bool:
+    """Can this phrase say, think or want something? A pronoun, a named actor (not only a
+    demonym: "Russian warplanes"), a head noun our source lexicon lists ("officials", "the
+    campaign"), or a phrase ending in a capitalised word ("Senator Warren")."""
+    if span.text.lower() in _PRONOUNS or _head_noun(span) is not None:
+        return True
+    mentions = [m for m in context.mentions_by_paragraph.get(paragraph.index, []) if span.start <= m.span.start and m.span.end <= span.end]
+    if any(m.via != "demonym" for m in mentions):
+        return True
+    last = span.text.split()[-1]
+    return last[:1].isupper() and not _starts_sentence(paragraph, span.start + span.text.rindex(last))
