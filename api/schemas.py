@@ -281,6 +281,9 @@ class CueSchema(SpanSchema):
     stance = fields.String(required=True, validate=validate.OneOf(("neutral", "distancing", "endorsing", "loaded")))
     act = fields.String(required=True, validate=validate.OneOf(("speech", "belief", "intention")), **_describe(
         "What is attributed: speech (counted in sourcing), a belief (believes, thinks) or an intention (wants, plans)."))
+    in_lexicon = fields.Boolean(required=True, **_describe(
+        "False for a word only the learned cue tagger reads as a cue (pattern `learned_cue`): reported, "
+        "but not counted in sourcing."))
 
 
 class AttributionSchema(StrictSchema):

@@ -118,6 +118,9 @@ class Cue:
     lemma: str
     stance: str
     act: str = "speech"  # speech | belief | intention
+    # False for a word only the learned tagger reads as a cue ("rebuffed", "delivered"): it
+    # is reported, but not counted as a voice in the sourcing figures (framing.report)
+    listed: bool = True
 
 
 @dataclass
@@ -631,7 +634,7 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
                and a.cue.span.end <= cue_span.start and a.source is not None]
     if earlier:
-        attribution = Attribution(paragraph.index, sentence.index, "participle", Cue(cue_span, cue.lemma, cue.stance, cue.act), earlier[-1].source, content)
+        attribution = Attribution(paragraph.index, sentence.index, "participle", Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND), earlier[-1].source, content)
     else:
         subject = _backward_np_from_start(tokens, start_limit, first - 2)
         if subject is None:
@@ -944,7 +947,7 @@ def _make(context, paragraph, sentence, pattern, cue: ReportingCue, cue_span: Sp
     tokens = paragraph.tokens
     source_span = _span(context, tokens, *source_range)
     return Attribution(
-        paragraph.index, sentence.index, pattern, Cue(cue_span, cue.lemma, cue.stance, cue.act),
+        paragraph.index, sentence.index, pattern, Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND),
         _source(context, paragraph, source_span), content,
     )
 
@@ -1203,6 +1206,9 @@ _INTENTION_STEMS = frozenset(stem(word) for word in (
     "want plan hope seek sought intend aim wish try vow pledge promise push urge demand").split())
 
 
+LEARNED_KIND = "learned"  # the ``kind`` of a cue our lexicon does not list
+
+
 def _learned_cues(context: _Context, paragraph: Paragraph, cue_model: CueModel, first_new: int) -> None:
     """Cues the rules missed that the tagger is confident of ("endorsed", "believes", "wants").
 
@@ -1281,7 +1287,7 @@ def _learned_cue_entry(tokens: list[Token], head: int, lexicon, cue_model: CueMo
     base = stem(word)
     act = "belief" if base in _BELIEF_STEMS else "intention" if base in _INTENTION_STEMS else "speech"
     lemma = cue_model.lemmas.get(word, word) if word[0].isalpha() else "colon"
-    return ReportingCue(lemma, "learned", "neutral", False, act)
+    return ReportingCue(lemma, LEARNED_KIND, "neutral", False, act)
 
 
 def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sentence, first: int, last: int, head: int,
@@ -1322,7 +1328,7 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
         elif after <= end_limit:
             content = _clause_from(context, paragraph, after, end_limit)  # an object: "praised the decision"
     if source_range is None:
-        return Attribution(paragraph.index, sentence.index, "learned_cue", Cue(cue_span, cue.lemma, cue.stance, cue.act), None, content)
+        return Attribution(paragraph.index, sentence.index, "learned_cue", Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND), None, content)
     if not _holder_like(context, paragraph, _span(context, tokens, *source_range)):
         return None  # "Russian warplanes struck ...", "The ceasefire appears ...": no one speaks
     return _make(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
