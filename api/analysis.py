@@ -12,6 +12,7 @@ import framing
 from api.errors import ApiError
 from api.extract import extract_article
 from api.offsets import Utf16Offsets
+from framing.profiles import bundled_profile, bundled_profiles
 from framing.store.models import StoredProfile
 
 METADATA_FIELDS = ("outlet", "url", "published_at")
@@ -41,14 +42,20 @@ def run_analysis(request: dict, options: dict) -> dict:
 
 
 def resolve_profile(profile: dict | str | None) -> dict | None:
-    """An inline profile as given; a name as the stored profile's body."""
+    """An inline profile as given; a name as the stored profile's body, else as the bundled
+    example profile of that name (corpora/profiles), so examples work on a fresh server."""
     if not isinstance(profile, str):
         return profile
     with current_app.extensions["framing_db"].session() as session:
         stored = session.get(StoredProfile, profile)
-        if stored is None:
-            raise ApiError(422, "unknown_profile", f"no stored profile is named {profile!r}", {"profile": ["no stored profile has this name"]})
-        return {"name": stored.name, "version": stored.version or f"r{stored.revision}", **stored.document}
+        if stored is not None:
+            return {"name": stored.name, "version": stored.version or f"r{stored.revision}", **stored.document}
+    bundled = bundled_profile(profile)
+    if bundled is None:
+        known = ", ".join(bundled_profiles())
+        raise ApiError(422, "unknown_profile", f"no stored or bundled profile is named {profile!r} (bundled: {known})",
+                       {"profile": ["no stored or bundled profile has this name"]})
+    return bundled
 
 
 def _trim(report: dict, options: dict) -> None:

@@ -14,6 +14,7 @@ import click
 from framing.analysis import analyze
 from framing.errors import FramingError
 from framing.inputs import decode
+from framing.profiles import bundled_profile, bundled_profiles
 
 INPUT_ERROR = 2
 
@@ -35,6 +36,18 @@ def _read(path: str) -> str:
     return decode(raw)
 
 
+def _profile(path_or_name: str) -> str | dict:
+    """A profile file's text, or a bundled profile named instead of a file."""
+    bundled = bundled_profile(path_or_name)
+    if bundled is not None and not Path(path_or_name).is_file():
+        return bundled
+    if not Path(path_or_name).is_file():
+        names = ", ".join(bundled_profiles()) or "none"
+        click.echo(f"framing: error: file_not_found: {path_or_name} is neither a readable file nor a bundled profile ({names})", err=True)
+        sys.exit(INPUT_ERROR)
+    return _read(path_or_name)
+
+
 @click.group()
 @click.version_option(package_name="framing")
 def main() -> None:
@@ -44,7 +57,8 @@ def main() -> None:
 @main.command("analyze")
 @click.argument("file")
 @click.option("--title", help="The article's headline, analysed and reported separately.")
-@click.option("--profile", "profile_path", type=click.Path(dir_okay=False), help="Actor profile (JSON) with your own actors and sides.")
+@click.option("--profile", "profile_path", help="Actor profile with your own actors and sides: a JSON file, or the name of a "
+              "profile shipped in corpora/profiles (e.g. syria-2015).")
 @click.option("--outlet", help="Metadata: the publishing outlet, copied into the report.")
 @click.option("--url", help="Metadata: the article's address, copied into the report.")
 @click.option("--published", help="Metadata: the publication date (ISO 8601), copied into the report.")
@@ -57,7 +71,7 @@ def analyze_command(file: str, title: str | None, profile_path: str | None, outl
     metadata = {key: value for key, value in (("outlet", outlet), ("url", url), ("published_at", published)) if value}
     try:
         text = _read(file)
-        profile = _read(profile_path) if profile_path else None
+        profile = _profile(profile_path) if profile_path else None
         report = analyze(text, title=title, metadata=metadata, profile=profile)
     except FramingError as error:
         _fail(error)

@@ -428,6 +428,12 @@ def read_data_text(filename: str) -> str:
         raise CorpusError(f"corpus file {filename} is missing") from error
 
 
+def data_file_names(folder: str, suffix: str) -> list[str]:
+    """Names of the data files in a folder of corpora/ (``profiles``), sorted."""
+    directory = _data_files() / folder
+    return sorted(entry.name for entry in directory.iterdir() if entry.name.endswith(suffix))
+
+
 def catalogue() -> list[CorpusInfo]:
     """Every corpus file an analysis uses."""
     loaders = (reporting_verbs, hedges, loaded_terms, gazetteer, state_nouns, source_nouns)

@@ -75,6 +75,27 @@ def default_registry() -> ActorRegistry:
     return build_registry(corpora.gazetteer().actors)
 
 
+BUNDLED_FOLDER = "profiles"
+
+
+@functools.cache
+def bundled_profiles() -> dict[str, dict]:
+    """The example profiles shipped in corpora/profiles/, by name: usable without storing them.
+
+    Each is a whole profile (actors, sides, name, version); it is checked when first used,
+    like any other profile.
+    """
+    found = {}
+    for filename in corpora.data_file_names(BUNDLED_FOLDER, ".json"):
+        document = json.loads(corpora.read_data_text(f"{BUNDLED_FOLDER}/{filename}"))
+        found[document.get("name") or filename.removesuffix(".json")] = document
+    return found
+
+
+def bundled_profile(name: str) -> dict | None:
+    return bundled_profiles().get(name)
+
+
 def load_profile(profile: dict | str | None) -> ActorRegistry:
     """The registry for a profile given as a dict, a JSON string, or ``None`` (the default)."""
     if profile is None:

@@ -161,6 +161,22 @@ def test_cli_refuses_an_invalid_profile(tmp_path):
     assert result.stderr.decode().startswith("framing: error: invalid_profile: ")
 
 
+def test_cli_takes_a_bundled_profile_by_name():
+    result = run_cli(str(FIXTURES / "seed-article.txt"), "--profile", "syria-2015")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["analyzer"]["profile"]["name"] == "syria-2015"
+    assert {"pro_assad", "islamic_state"} <= set(report["document"]["sourcing"]["by_side"])
+
+
+def test_cli_names_the_bundled_profiles_when_a_profile_is_neither_file_nor_name(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ENGLISH, encoding="utf-8")
+    result = run_cli(str(article), "--profile", "no-such-profile")
+    stderr = result.stderr.decode()
+    assert result.returncode == 2 and stderr.startswith("framing: error: file_not_found: ") and "syria-2015" in stderr
+
+
 def test_cli_prints_a_json_report_for_the_seed_article(seed_text):
     result = run_cli(str(FIXTURES / "seed-article.txt"))
     assert result.returncode == 0, result.stderr

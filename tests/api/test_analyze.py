@@ -139,6 +139,19 @@ def test_unknown_stored_profile(client):
     response = client.post("/v1/analyze", json={"text": ARTICLE, "profile": "nobody-saved-this"})
     assert response.status_code == 422
     assert response.get_json()["code"] == "unknown_profile"
+    assert "syria-2015" in response.get_json()["message"]  # the bundled names are offered
+
+
+def test_a_bundled_profile_works_by_name_on_a_fresh_server(client):
+    report = client.post("/v1/analyze", json={"text": WHITE_HELMETS_ARTICLE, "profile": "syria-2015"}).get_json()
+    assert report["analyzer"]["profile"] == {"name": "syria-2015", "version": "1.0.0"}
+    assert "pro_assad" in report["document"]["sourcing"]["by_side"]  # the profile gives Syria a side
+
+
+def test_a_stored_profile_takes_precedence_over_the_bundled_one_of_that_name(client):
+    assert client.post("/v1/profiles", json={"name": "syria-2015", **SYRIA_PROFILE}).status_code == 201
+    report = client.post("/v1/analyze", json={"text": WHITE_HELMETS_ARTICLE, "profile": "syria-2015"}).get_json()
+    assert report["analyzer"]["profile"] == {"name": "syria-2015", "version": "r1"}
 
 
 def test_profile_the_library_rejects(client):
