@@ -21,7 +21,7 @@ from pathlib import Path
 
 from analysis_speed import machine
 
-from framing.analysis import ANALYZER_VERSION
+from framing.version import ANALYZER_VERSION
 from framing.evaluate import evaluate
 from framing.learn.sentiment_model import stored_parameters
 

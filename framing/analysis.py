@@ -1,61 +1,22 @@
 """One call from article text to framing report: ``analyze(text, title=..., profile=...)``.
 
-The pipeline runs one way: check the input, segment it, label paragraph kinds, run the
-detectors (actors, attributions, hedges, loaded terms, sentiment, readability), then hand
-everything to :mod:`framing.report`, which builds the JSON-ready report.
+The pipeline runs one way: check the input (:mod:`framing.inputs`), run the detectors over
+it (:mod:`framing.findings`: segment, label paragraph kinds, actors, attributions, hedges,
+loaded terms, sentiment), then hand the findings to :mod:`framing.report`, which builds
+the JSON-ready report.
 """
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass, field
 
-from framing import corpora, layout
+from framing import corpora
+from framing.detect.sentiment import MentionSentimentModel
+from framing.findings import detect
 from framing.gc_pause import cyclic_gc_paused
-from framing.detect.actors import ActorFindings, find_actor_mentions
-from framing.detect.attribution import Attribution, find_attributions
-from framing.detect.hedges import Hedge, find_hedges
-from framing.detect.loaded import LoadedTerm, find_loaded_terms
-from framing.detect.sentiment import MentionSentimentModel, SentenceValences, sentence_valences
-from framing.learn.sentiment_model import load_model
 from framing.inputs import MAX_TEXT_CHARS, MAX_TITLE_CHARS, check_text
-from framing.profiles import ActorRegistry, load_profile
-from framing.text import Document, segment
-
-ANALYZER_NAME = "framing"
-ANALYZER_VERSION = "0.1.0"
-
-
-@dataclass
-class Findings:
-    """Everything the detectors found in one text (an article body or its title)."""
-
-    document: Document
-    actors: ActorFindings
-    attributions: list[Attribution]
-    hedges: list[Hedge]
-    loaded_terms: list[LoadedTerm]
-    valences: dict[tuple[int, int], SentenceValences]  # (paragraph, sentence) -> VADER word valences
-    mention_scores: list[float] = field(default_factory=list)  # parallel to actors.mentions
-
-
-def detect(text: str, registry: ActorRegistry, model: MentionSentimentModel, as_title: bool = False) -> Findings:
-    document = segment(text)
-    if as_title:
-        for paragraph in document.paragraphs:
-            paragraph.kind = "title"
-    else:
-        layout.classify(document)
-    actors = find_actor_mentions(document, registry)
-    attributions = find_attributions(document, registry, actors)
-    hedges = find_hedges(document, corpora.hedges(), attributions)
-    loaded = find_loaded_terms(document, corpora.loaded_terms(), attributions, actors)
-    valences = {
-        (paragraph.index, sentence.index): sentence_valences(document, sentence)
-        for paragraph in document.paragraphs if paragraph.kind != "credit"
-        for sentence in paragraph.sentences
-    }
-    scores = [model.score(valences[(m.paragraph, m.sentence)], m.span) for m in actors.mentions]
-    return Findings(document, actors, attributions, hedges, loaded, valences, scores)
+from framing.learn.sentiment_model import load_model
+from framing.profiles import load_profile
+from framing.report import build_report
 
 
 def analyze(
@@ -79,8 +40,6 @@ def analyze(
 
 def _analyze(text: str, title: str | None, metadata: dict | None, profile: dict | str | None,
              max_chars: int, model: MentionSentimentModel | None) -> dict:
-    from framing.report import build_report  # report imports this module's types
-
     check_text(text, max_chars)
     if title is not None:
         check_text(title, MAX_TITLE_CHARS, field="title", is_title=True) if title.strip() else None

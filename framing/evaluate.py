@@ -142,7 +142,7 @@ class Evaluation:
     misses: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        from framing.analysis import ANALYZER_VERSION
+        from framing.version import ANALYZER_VERSION
 
         result = {
             "task": self.task, "data": self.data, "analyzer_version": ANALYZER_VERSION,

@@ -10,7 +10,8 @@ import math
 from collections import Counter, defaultdict
 
 from framing import corpora
-from framing.analysis import ANALYZER_NAME, ANALYZER_VERSION, Findings
+from framing.findings import Findings
+from framing.version import ANALYZER_NAME, ANALYZER_VERSION
 from framing.detect.attribution import Attribution, Source
 from framing.detect.hedges import Hedge
 from framing.detect.loaded import LoadedTerm
