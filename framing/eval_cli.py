@@ -65,12 +65,12 @@ def eval_command(task: str, path: Path, model: str, json_path: Path | None, limi
                    "it chooses its thresholds that way).")
 def train_command(what: str, data: Path | None, output: Path | None, cv: bool) -> None:
     """Rebuild a learned model's parameter file (byte for byte, given the same data)."""
-    from framing.learn.train import dumps
+    from framing.training.sentiment import dumps
 
     if what == "attribution":
         _train_attribution(data or DEFAULT_ATTRIBUTION_DATA, output or DEFAULT_CUE_MODEL_FILE, dumps)
         return
-    from framing.learn.train import train_sentiment
+    from framing.training.sentiment import train_sentiment
 
     data = data or DEFAULT_TRAINING_DATA
     output = output or DEFAULT_MODEL_FILE
@@ -86,7 +86,7 @@ def train_command(what: str, data: Path | None, output: Path | None, cv: bool) -
 
 
 def _train_attribution(data: Path, output: Path, dumps) -> None:
-    from framing.learn.train_attribution import train_cue_model
+    from framing.training.attribution import train_cue_model
 
     if not data.is_file():
         _skip(data, "PolNeAR training data")

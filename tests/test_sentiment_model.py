@@ -12,7 +12,7 @@ from framing.eval_cli import train_command
 from framing.evaluate import target_sentence
 from framing.learn.features import SentenceWords, mention_features
 from framing.learn.sentiment_model import CLASSES, LearnedSentimentModel, load_model, stored_parameters
-from framing.learn.train import dumps, train_sentiment
+from framing.training.sentiment import dumps, train_sentiment
 
 # A tiny synthetic NewsMTSC-format training set: the target's treatment decides its label.
 PRAISE = ["praised", "thanked", "honoured", "applauded", "celebrated"]

@@ -19,7 +19,7 @@ so each feature names the word or its frame:
 
 Features are plain strings and all binary. Building them costs a few dozen string
 operations per candidate; only candidate words (:mod:`framing.learn.cue_model`) get them.
-The training code (:mod:`framing.learn.train_attribution`) and the analysis call the same
+The training code (:mod:`framing.training.attribution`) and the analysis call the same
 :func:`cue_features`, so what is learned is what is scored.
 """
 from __future__ import annotations

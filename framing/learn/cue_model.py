@@ -1,6 +1,6 @@
 """The learned attribution-cue tagger: which words, beyond our lexicon's rules, are cues.
 
-Trained by ``framing train attribution`` (:mod:`framing.learn.train_attribution`) on
+Trained by ``framing train attribution`` (:mod:`framing.training.attribution`) on
 PolNeAR and stored as plain JSON in ``corpora/attribution_cue_model.json``: the candidate
 words, one weight per feature (:mod:`framing.learn.cue_features`), an intercept and two
 thresholds chosen by cross-validation, at which a candidate the rules missed becomes a

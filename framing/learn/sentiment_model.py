@@ -1,6 +1,6 @@
 """The learned actor-sentiment model: a linear classifier over :mod:`framing.learn.features`.
 
-Trained by ``framing train sentiment`` (:mod:`framing.learn.train`) on NewsMTSC and stored
+Trained by ``framing train sentiment`` (:mod:`framing.training.sentiment`) on NewsMTSC and stored
 as plain JSON in ``corpora/actor_sentiment_model.json``: one weight per class for each
 feature name, and an intercept per class. Scoring a mention is a sum of the weights of
 its features (a few dozen dictionary look-ups) and a softmax, so it adds microseconds,

@@ -31,7 +31,7 @@ from framing.learn.cue_features import (
     _ADVERB_LIKE, _AUXILIARIES, _CONJUNCTIONS, _DETERMINERS, _NEGATIONS, _PREPOSITIONS, _PRONOUNS, paragraph_candidates,
 )
 from framing.learn.cue_model import MODEL_NAME, CueModel
-from framing.learn.train import DIGITS
+from framing.training.sentiment import DIGITS
 
 MODEL_VERSION = "1.0.0"
 C = 0.3  # inverse L2 strength
