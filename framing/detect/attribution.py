@@ -316,7 +316,10 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
 
 def _that_ahead(tokens: list[Token], position: int, limit: int) -> int:
     """"tweeted in the early morning hours that Machado was ...": content starts after a
-    "that" a few words on, past adjuncts the skip rules do not know, if no comma intervenes."""
+    "that" a few words on, past adjuncts the skip rules do not know, if no comma intervenes
+    and no clause has begun already ("said the ferry had sailed twice that week")."""
+    if _looks_like_clause(tokens, position, limit):
+        return position
     for index in range(position, min(limit + 1, position + 8)):
         if tokens[index].text in (",", ";", ":") or tokens[index].text in QUOTE_TOKENS:
             break
@@ -407,7 +410,7 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
                 source_range = _backward_np(tokens, source_end, position) or _single_pronoun(tokens, source_end, position)
                 cue_first, cue_last = cue_match.first, cue_match.last
                 break
-            if not tokens[end].is_word and tokens[end].text not in (".", "-", "(", ")", ",", "’s", "'s"):
+            if not tokens[end].is_word and tokens[end].text not in (".", "-", "(", ")", ",", "’s", "'s") and not _possessive_mark(tokens, end):
                 return
         frame_end = _skip_forward_adjuncts(tokens, cue_last + 1, len(tokens) - 1, False) - 1 if source_range else 0
     if source_range is None or cue_match is None:
@@ -652,6 +655,15 @@ def _np_word(token: Token) -> bool:
     return token.lower not in _CLAUSE_WORDS and token.lower not in _AUXILIARIES and token.lower not in _NOT_IN_SOURCE
 
 
+def _possessive_mark(tokens: list[Token], index: int) -> bool:
+    """The apostrophe of a plural or s-final possessive ("Sanders’ campaign manager"), which
+    the tokenizer splits off on its own, unlike "’s"."""
+    return (
+        tokens[index].text in ("’", "'") and index > 0 and tokens[index - 1].is_word
+        and tokens[index - 1].lower.endswith("s") and tokens[index - 1].end == tokens[index].start
+    )
+
+
 def _single_pronoun(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
     """"he said", "It says": a lone pronoun right before the cue."""
     if end >= limit and tokens[end].lower in _PRONOUNS and (end == limit or not _np_word(tokens[end - 1])):
@@ -667,7 +679,7 @@ def _backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] |
     verbs = corpora.reporting_verbs().index
     while position >= limit and end - position < _MAX_SOURCE_TOKENS:
         token = tokens[position]
-        if not _np_word(token) or (verbs.at(tokens, position) is not None and not token.is_capitalized):
+        if not (_np_word(token) or _possessive_mark(tokens, position)) or (verbs.at(tokens, position) is not None and not token.is_capitalized):
             break
         position -= 1
         if token.lower in _DETERMINERS and token.lower not in ("its", "their", "his", "her"):
@@ -690,7 +702,7 @@ def _forward_np(tokens: list[Token], start: int, limit: int) -> tuple[int, int] 
     position = start
     while position <= limit and position - start < _MAX_SOURCE_TOKENS:
         token = tokens[position]
-        if not token.is_word and token.text not in ("’s", "'s", "-", "&"):
+        if not token.is_word and token.text not in ("’s", "'s", "-", "&") and not _possessive_mark(tokens, position):
             break
         if token.lower in _CLAUSE_WORDS or token.lower == "to" or (token.lower in _AUXILIARIES and position > start):
             break
@@ -736,6 +748,9 @@ def _appositive_name(tokens: list[Token], comma: int, limit: int) -> tuple[int, 
     if opening < limit or opening == comma - 1:
         return None
     first_inside = tokens[opening + 1]
+    last_inside = tokens[comma - 1]
+    if last_inside.is_word and not last_inside.is_capitalized and corpora.source_nouns().index.word(last_inside.text) is not None:
+        return None  # "Democracy for America's executive director": a role, not a name
     if first_inside.is_capitalized and first_inside.lower not in _DETERMINERS:
         inside = _backward_np(tokens, comma - 1, opening + 1)
         if inside is not None and inside[0] == opening + 1:
@@ -744,16 +759,70 @@ def _appositive_name(tokens: list[Token], comma: int, limit: int) -> tuple[int, 
 
 
 def _appositive_source(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
-    """"The Observatory, which monitors ..., said" / "One of those groups, Liwa Suqour al-Jabal, said"."""
+    """"The Observatory, which monitors ..., said" / "One of those groups, Liwa Suqour al-Jabal, said".
+
+    Wire copy stacks appositives between a name and its verb ("Nicky Hale, 24, from Leeds,
+    said"; "Rep. Ann Roe (D-Ore.), who wrote the bill, said"): the walk steps back over
+    up to three comma-delimited segments, and over a party label, to the phrase they
+    describe, passing only segments that describe (an age, a place, a role, a relative
+    clause) rather than name.
+    """
     named = _appositive_name(tokens, comma, limit)
     if named is not None:
         return named
-    opening = comma - 1
-    while opening >= limit and tokens[opening].text != ",":
-        opening -= 1
-    if opening < limit or opening == comma - 1:
+    closing = comma
+    for _ in range(3):
+        opening = closing - 1
+        while opening >= limit and tokens[opening].text != ",":
+            opening -= 1
+        if opening < limit or opening == closing - 1:
+            return None
+        head = _backward_np(tokens, _skip_back_parenthetical(tokens, opening - 1, limit), limit)
+        if head is None:
+            return None
+        if not _describes(tokens, head[0], opening - 1):
+            return head
+        closing = opening
+    return None
+
+
+def _subject_with_appositive(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
+    """An appositive source (:func:`_appositive_source`) that opens its sentence, so the
+    commas are an apposition's, not a fronted adverbial's ("In Ohio, he met the governor,
+    praised ...")."""
+    source_range = _appositive_source(tokens, comma, limit)
+    if source_range is None or not _opens_clause(tokens, source_range[0], limit):
         return None
-    return _backward_np(tokens, opening - 1, limit)
+    return source_range
+
+
+def _opens_clause(tokens: list[Token], position: int, limit: int) -> bool:
+    """Does ``position`` start the sentence, or follow only a quotation mark or "But"/"And"?"""
+    previous = position - 1
+    while previous >= limit and tokens[previous].text in QUOTE_TOKENS:
+        previous -= 1
+    return previous < limit or (previous == limit and tokens[previous].lower in ("but", "and", "so"))
+
+
+def _describes(tokens: list[Token], first: int, last: int) -> bool:
+    """Is this comma-delimited segment an appositive that describes rather than names: an
+    age ("24"), a place ("from Leeds") or a role ("a spokesman for the ministry")?"""
+    head = tokens[first]
+    if all(token.text[0].isdigit() for token in tokens[first:last + 1] if token.is_word):
+        return True
+    return head.lower in ("from", "of", "in", "at") or (head.lower in ("a", "an") and not tokens[last].is_capitalized)
+
+
+def _skip_back_parenthetical(tokens: list[Token], position: int, limit: int) -> int:
+    """Step left over a party label or age in brackets: "Rep. Ann Roe (D-Ore.)"."""
+    if position < limit or tokens[position].text != ")":
+        return position
+    opening = position
+    while opening >= limit and tokens[opening].text != "(":
+        opening -= 1
+    if opening < limit or position - opening > 8:
+        return position
+    return opening - 1
 
 
 def _skip_back_adverbs(tokens: list[Token], position: int, limit: int) -> int:
@@ -1314,6 +1383,8 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
     elif source_end >= start_limit and tokens[source_end].text == "," and _np_ends_sentence(tokens, last + 1, end_limit):
         source_range = _forward_np(tokens, last + 1, end_limit)  # "..., wrote Smith."
         content = _content_before(context, paragraph, sentence, source_end)
+    elif source_end >= start_limit and tokens[source_end].text == ",":
+        source_range = _subject_with_appositive(tokens, source_end, start_limit)  # "Ann Roe, the chair, praised"
     elif source_end >= start_limit and tokens[source_end].lower not in _DETERMINERS:
         source_range = _backward_np(tokens, source_end, start_limit) or _single_pronoun(tokens, source_end, start_limit)
     if source_range is None and last + 1 <= end_limit and tokens[last + 1].lower in ("by", "from"):
