@@ -44,6 +44,9 @@ _CLAUSE_WORDS = frozenset(
 _SUBORDINATORS = frozenset("that which who whom when while as because if although though after before since where whether unless until".split())
 _CLAUSE_OPENERS = frozenset("at in on after before during since while when as if although though because for from with by".split())
 _GERUND_PREPOSITIONS = frozenset("by of for about on in with without after before from against despite".split())
+# Words that open a hearer phrase after "told": "told the committee", "told his supporters".
+_HEARER_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+_COORDINATORS = frozenset({"and", "but"})
 _BE_FORMS = frozenset("is are was were be been being am".split())
 _AUXILIARIES = frozenset(
     "is are was were be been being has have had will would can could should shall may might must "
@@ -144,6 +147,9 @@ class _Context:
     actors: ActorFindings
     found: list[Attribution]
     mentions_by_paragraph: dict[int, list[ActorMention]]
+    # character offsets where a clause with its own cue begins ("... but said"): content
+    # begun earlier in the sentence stops there
+    clause_ends: list[int] = field(default_factory=list)
 
 
 def group_by_paragraph(findings: list) -> dict[int, list]:
@@ -165,6 +171,7 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
             continue
         _find_in_paragraph(context, paragraph, cue_model)
     context.found = [attribution for attribution in context.found if _plausible(attribution)]
+    _clip_at_clause_ends(context)
     context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
     for attribution in context.found:
         _resolve_pronoun(context, attribution)
@@ -263,12 +270,8 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     opening = first == start_limit and not tokens[first].lower.endswith("ing")  # "Said Ellis:", not "Responding to ..."
     if opening or inverted:
         return _inverted(context, paragraph, sentence, first, last, cue, cue_span)
-    if source_end >= start_limit and tokens[source_end].lower == "and":
-        subject = _backward_np_from_start(tokens, start_limit, source_end - 1)
-        content = _content_after(context, paragraph, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
-        if subject is None or content is None:
-            return None
-        return _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
+    if source_end >= start_limit and tokens[source_end].lower in _COORDINATORS:
+        return _coordinated(context, paragraph, sentence, first, last, cue, cue_span, source_end)
     appositive = None
     if source_end >= start_limit and tokens[source_end].text == ",":
         appositive = _appositive_source(tokens, source_end, start_limit)
@@ -314,15 +317,81 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     return attribution
 
 
+def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conjunction) -> Attribution | None:
+    """"Siemens cut 400 jobs and said ...", "He praised the staff but said, “...”": the
+    verb shares its subject with the clause before the conjunction. That subject is the
+    source of an attribution already made in the sentence ("X said A, but cautioned
+    B"), else the sentence's subject; the earlier clause's content ends at the conjunction.
+    """
+    tokens = paragraph.tokens
+    start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
+    content = _content_after(context, paragraph, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
+    if content is None:
+        return None
+    context.clause_ends.append(tokens[conjunction].start)
+    earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span)
+    if earlier is not None and earlier.source is not None:
+        return Attribution(paragraph.index, sentence.index, "coordinated_verb", _cue(cue, cue_span), earlier.source, content)
+    subject = _sentence_subject(tokens, start_limit, conjunction - 1)
+    if subject is None:
+        return None
+    return _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
+
+
+def _earlier_in_sentence(context: _Context, paragraph: Paragraph, sentence: Sentence, cue_span: Span) -> Attribution | None:
+    """The latest attribution of this sentence whose cue comes before ``cue_span``."""
+    earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
+               and a.cue.span.end <= cue_span.start]
+    return earlier[-1] if earlier else None
+
+
+def _sentence_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the sentence's first clause: a pronoun ("She cut ... but said") or a
+    noun phrase (:func:`_backward_np_from_start`), after an opening "But" or a fronted
+    adverbial closed by a comma ("On Tuesday, the company ...")."""
+    if start <= end and tokens[start].lower in ("but", "and", "so", "yet"):
+        start += 1
+    if start <= end and tokens[start].lower in _CLAUSE_OPENERS:
+        comma = next((i for i in range(start + 1, min(end, start + 8) + 1) if tokens[i].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    if start <= end and tokens[start].lower in _PRONOUNS and tokens[start].lower != "it":
+        return start, start
+    return _backward_np_from_start(tokens, start, end)
+
+
+def _clip_at_clause_ends(context: _Context) -> None:
+    """Content stops where a coordinated clause with its own cue begins: "He praised the
+    staff" in "He praised the staff but said, “...”"."""
+    for attribution in context.found:
+        content = attribution.content
+        if content is None:
+            continue
+        inside = [end for end in context.clause_ends if attribution.cue.span.end <= end and content.start < end < content.end]
+        if not inside:
+            continue
+        text = context.document.text
+        end = min(inside)
+        while end > content.start and text[end - 1] in " ,;":
+            end -= 1
+        if end > content.start:
+            attribution.content = context.document.span(content.start, end)
+
+
 def _that_ahead(tokens: list[Token], position: int, limit: int) -> int:
     """"tweeted in the early morning hours that Machado was ...": content starts after a
     "that" a few words on, past adjuncts the skip rules do not know, if no comma intervenes
     and no clause has begun already ("said the ferry had sailed twice that week")."""
-    if _looks_like_clause(tokens, position, limit):
+    if position <= limit and tokens[position].lower in _CLAUSE_SUBJECTS:
         return position
+    lexicon = corpora.reporting_verbs().index
     for index in range(position, min(limit + 1, position + 8)):
-        if tokens[index].text in (",", ";", ":") or tokens[index].text in QUOTE_TOKENS:
+        token = tokens[index]
+        if token.text in (",", ";", ":") or token.text in QUOTE_TOKENS or token.lower in _FINITE_MARKERS or token.lower == "but":
             break
+        if index > position and lexicon.word(token.lower) is not None:
+            break  # "defended the budget but admitted that ...": the "that" is the next cue's
         if tokens[index].lower == "that" and index + 1 <= limit and tokens[index + 1].is_word:
             return index
     return position
@@ -868,10 +937,10 @@ def _skip_forward_adjuncts(tokens: list[Token], position: int, limit: int, needs
             if tokens[index].lower == "that":
                 return index  # the hearer, however long, ends at "that"
         start = position
-        if tokens[position].lower in ("the", "a", "an"):
+        if tokens[position].lower in _HEARER_DETERMINERS:
             position += 1
         while position <= limit and position - start < 5 and tokens[position].is_word and (
-            tokens[position].is_capitalized or position == start or tokens[position - 1].lower in ("the", "a", "an", "news", "press")
+            tokens[position].is_capitalized or position == start or tokens[position - 1].lower in _HEARER_DETERMINERS | {"news", "press"}
         ) and tokens[position].lower not in ("that",):
             position += 1
     while position <= limit:
@@ -1010,6 +1079,10 @@ def _plausible(attribution: Attribution) -> bool:
         return True
     word = source.span.text
     return not word[:1].islower() or word.lower() in _PRONOUNS or corpora.source_nouns().index.word(word) is not None
+
+
+def _cue(cue: ReportingCue, cue_span: Span) -> Cue:
+    return Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND)
 
 
 def _make(context, paragraph, sentence, pattern, cue: ReportingCue, cue_span: Span, source_range, content) -> Attribution:
