@@ -46,6 +46,8 @@ _CLAUSE_OPENERS = frozenset("at in on after before during since while when as if
 _GERUND_PREPOSITIONS = frozenset("by of for about on in with without after before from against despite".split())
 # Words that open a hearer phrase after "told": "told the committee", "told his supporters".
 _HEARER_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+# Sentence adverbs and conjunctions a run of capitalised words stops at ("Even Republicans who").
+_ANTECEDENT_STOPS = frozenset("but and so yet even only also then still".split())
 _COORDINATORS = frozenset({"and", "but"})
 _BE_FORMS = frozenset("is are was were be been being am".split())
 _AUXILIARIES = frozenset(
@@ -272,10 +274,14 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         return _inverted(context, paragraph, sentence, first, last, cue, cue_span)
     if source_end >= start_limit and tokens[source_end].lower in _COORDINATORS:
         return _coordinated(context, paragraph, sentence, first, last, cue, cue_span, source_end)
+    if source_end > start_limit and tokens[source_end].lower == "who":
+        return _relative_source(context, paragraph, sentence, first, last, cue, cue_span, source_end)
     appositive = None
     if source_end >= start_limit and tokens[source_end].text == ",":
         appositive = _appositive_source(tokens, source_end, start_limit)
-        if appositive is None:
+        if appositive is not None:
+            context.clause_ends.append(tokens[source_end].start)  # "X, who says A, said B": A ends here
+        else:
             # "..., said the minister." : the source follows the cue, the content precedes it
             source_range = _forward_np(tokens, last + 1, end_limit)
             content = _content_before(context, paragraph, sentence, source_end)
@@ -315,6 +321,86 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     if before_source is not None and before_source.lower in _SUBORDINATORS:
         attribution.embedded = True
     return attribution
+
+
+def _relative_source(context, paragraph, sentence, first, last, cue, cue_span, who) -> Attribution | None:
+    """"Ann Roe, who says the plan is flawed, ..." and "..., said Ann Roe, 41, from Leeds,
+    who said ...": the source is the antecedent of "who", shown with "who" as the word it
+    was resolved from. Pattern ``relative_source``."""
+    tokens = paragraph.tokens
+    start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
+    antecedent = _relative_antecedent(tokens, who, start_limit)
+    if antecedent is None:
+        return None
+    after = _that_ahead(tokens, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
+    content = _content_after(context, paragraph, after, end_limit)
+    if content is None or (cue.lemma not in _SAY_VERBS and not (
+        _introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit) or _quotes_inside(paragraph, content)
+    )):
+        return None
+    attribution = _make(context, paragraph, sentence, "relative_source", cue, cue_span, antecedent, content)
+    attribution.source = _resolved(attribution.source, _span(context, tokens, who, who))
+    return attribution
+
+
+def _relative_antecedent(tokens: list[Token], who: int, limit: int) -> tuple[int, int] | None:
+    """The phrase "who" refers to: the one right before it ("independent voters who said"),
+    or before its comma, past describing appositives ("Ann Roe, 41, from Leeds, who ...",
+    "Ann Roe, a lawyer in Leeds, who ...")."""
+    if who - 1 < limit:
+        return None
+    if tokens[who - 1].text != ",":
+        return _antecedent_np(tokens, who - 1, limit)
+    end = who - 2
+    for _ in range(3):
+        end = _skip_back_parenthetical(tokens, end, limit)
+        opening = end
+        while opening >= limit and tokens[opening].text != ",":
+            opening -= 1
+        if opening < limit or not _describes(tokens, opening + 1, end):
+            return _antecedent_np(tokens, end, max(limit, opening + 1))
+        end = opening - 1
+    return None
+
+
+def _antecedent_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``end``, kept tight because "who" follows whatever is
+    nearest: a run of capitalised words ("Donald J. Trump", "Mr. Sanders"), else a head
+    noun with its modifiers back to a determiner, stopping at a preposition or a verb-like
+    word ("Democrats across the country", "fired with the help of his children")."""
+    if end < limit or not tokens[end].is_word:
+        return None
+    position = end
+    if tokens[end].is_capitalized:
+        while position >= limit and (tokens[position].is_capitalized or _possessive_mark(tokens, position)) and (
+            tokens[position].is_word or _possessive_mark(tokens, position)
+        ) and tokens[position].lower not in _ANTECEDENT_STOPS:
+            position -= 1
+        return (position + 1, end) if position < end else None
+    nouns = corpora.source_nouns().index
+    verbs = corpora.reporting_verbs().index
+    while position >= limit and end - position < 6:
+        token = tokens[position]
+        lower = token.lower
+        if not (token.is_word or token.text in ("’s", "'s") or _possessive_mark(tokens, position)):
+            break
+        if lower in _CLAUSE_WORDS or lower in _AUXILIARIES or lower in _GERUND_PREPOSITIONS | _SOURCE_PREPOSITIONS | {"to", "across", "among"}:
+            break
+        if position < end and not token.is_capitalized and lower.endswith(("ed", "ing")) and nouns.word(lower) is None:
+            break
+        if position < end and (verbs.word(lower) is not None or (
+            token.is_capitalized and tokens[position + 1].text not in ("’s", "'s") and not _possessive_mark(tokens, position + 1)
+        )):
+            break  # "Mr. Bush tells voters who ...": a verb, or a name that is not a possessive
+        position -= 1
+        if lower in _DETERMINERS:
+            break
+    return (position + 1, end) if position < end else None
+
+
+def _resolved(source: Source, written: Span) -> Source:
+    """``source`` as resolved from the word ``written`` in the text ("who", "he")."""
+    return Source(source.span, source.actor, source.type, source.anonymous, source.side, resolved_from=written)
 
 
 def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conjunction) -> Attribution | None:
@@ -719,7 +805,7 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
 # ---- noun phrases ---------------------------------------------------------------------------
 
 def _np_word(token: Token) -> bool:
-    if not token.is_word and token.text not in ("’s", "'s", "-", "&"):
+    if not token.is_word and token.text not in ("’s", "'s", "-", "&", "%"):
         return False
     return token.lower not in _CLAUSE_WORDS and token.lower not in _AUXILIARIES and token.lower not in _NOT_IN_SOURCE
 
@@ -879,7 +965,7 @@ def _describes(tokens: list[Token], first: int, last: int) -> bool:
     head = tokens[first]
     if all(token.text[0].isdigit() for token in tokens[first:last + 1] if token.is_word):
         return True
-    return head.lower in ("from", "of", "in", "at") or (head.lower in ("a", "an") and not tokens[last].is_capitalized)
+    return head.lower in ("from", "of", "in", "at", "a", "an")
 
 
 def _skip_back_parenthetical(tokens: list[Token], position: int, limit: int) -> int:
@@ -1075,8 +1161,8 @@ def _sentence_of(paragraph: Paragraph, offset: int) -> Sentence:
 def _plausible(attribution: Attribution) -> bool:
     """"even", "first", "stunning" alone are words the walk stopped on, not speakers."""
     source = attribution.source
-    if source is None or " " in source.span.text.strip():
-        return True
+    if source is None or " " in source.span.text.strip() or attribution.pattern == "relative_source":
+        return True  # a relative's antecedent is walked as a noun ("parents who said")
     word = source.span.text
     return not word[:1].islower() or word.lower() in _PRONOUNS or corpora.source_nouns().index.word(word) is not None
 
@@ -1119,10 +1205,35 @@ def _source(context: _Context, paragraph: Paragraph, span: Span) -> Source:
         kind = "person" if len(words) in (2, 3) and all(w[0].isupper() for w in words) else "organization"
     affiliation_only = actor_record is None or actor.via in ("demonym", "coreference") or actor_record.type == "group"
     anonymous = (not named and (head is None or head.unnamed_is_anonymous) and affiliation_only and kind != "document") or kind == "anonymous"
+    if _poll_share(words):
+        kind, anonymous = "person", True  # "47% say", "a majority of Republicans say": respondents, never named
     side = context.registry.side_of(actor.actor) if actor else "unknown"
     if actor is not None and actor_record is not None and actor_record.type == "person" and actor_record.state:
         side = context.registry.side_of(actor_record.state) if actor_record.id.startswith("person:") else side
     return Source(span, actor.actor if actor else None, kind, anonymous, side)
+
+
+# Words that may open a poll share before its quantity: "about 47 percent", "a majority".
+_SHARE_OPENERS = frozenset("a an the about nearly almost roughly some over under just only fully more less than".split())
+_SHARE_WORDS = frozenset("most majority plurality minority half third thirds quarter quarters percent".split())
+
+
+def _poll_share(words: list[str]) -> bool:
+    """Is a source phrase a share of those polled: "47%", "about 47 percent of voters",
+    "a majority of Republicans", "most Americans", "two-thirds of respondents"?"""
+    position = 0
+    while position < len(words) - 1 and words[position].lower() in _SHARE_OPENERS:
+        position += 1
+    first = words[position].lower()
+    if first.endswith("%") and first[:1].isdigit():
+        return True
+    if first[:1].isdigit() or first in ("one", "two", "three"):
+        position += 1
+        first = words[position].lower().split("-")[-1] if position < len(words) else ""
+    if first == "most":
+        return position + 1 < len(words)  # "most voters", not "most" alone
+    following = words[position + 1].lower() if position + 1 < len(words) else None
+    return first.split("-")[-1] in _SHARE_WORDS and following in (None, "of")  # not "the majority leader"
 
 
 def _actor_record(context: _Context, actor_id: str):
@@ -1154,6 +1265,7 @@ def _head_noun(span: Span):
             cut = position
             break
     for word in reversed(words[:cut]):
+        word = "percent" if word.endswith("%") else word  # "47% say": a poll share
         entry = index.word(word.strip("“”\"'’"))
         if entry is not None:
             return entry
@@ -1449,6 +1561,7 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
     source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
     source_range = None
     content = None
+    written = None  # the relative "who" a source was resolved from
     if source_end >= start_limit and tokens[source_end].text in ("’s", "'s"):
         source_range = _backward_np(tokens, source_end - 1, start_limit)  # "Clinton's statement"
     elif source_end >= start_limit and tokens[source_end].lower in ("his", "her", "their", "its"):
@@ -1458,6 +1571,9 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
         content = _content_before(context, paragraph, sentence, source_end)
     elif source_end >= start_limit and tokens[source_end].text == ",":
         source_range = _subject_with_appositive(tokens, source_end, start_limit)  # "Ann Roe, the chair, praised"
+    elif source_end > start_limit and tokens[source_end].lower == "who":
+        source_range = _relative_antecedent(tokens, source_end, start_limit)  # "Ann Roe, who endorsed ..."
+        written = _span(context, tokens, source_end, source_end)
     elif source_end >= start_limit and tokens[source_end].lower not in _DETERMINERS:
         source_range = _backward_np(tokens, source_end, start_limit) or _single_pronoun(tokens, source_end, start_limit)
     if source_range is None and last + 1 <= end_limit and tokens[last + 1].lower in ("by", "from"):
@@ -1473,9 +1589,12 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
             content = _clause_from(context, paragraph, after, end_limit)  # an object: "praised the decision"
     if source_range is None:
         return Attribution(paragraph.index, sentence.index, "learned_cue", Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND), None, content)
-    if not _holder_like(context, paragraph, _span(context, tokens, *source_range)):
+    if written is None and not _holder_like(context, paragraph, _span(context, tokens, *source_range)):
         return None  # "Russian warplanes struck ...", "The ceasefire appears ...": no one speaks
-    return _make(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
+    attribution = _make(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
+    if written is not None:
+        attribution.source = _resolved(attribution.source, written)
+    return attribution
 
 
 def _holder_like(context: _Context, paragraph: Paragraph, span: Span) -> bool:
