@@ -60,6 +60,7 @@ _ADVERBS_NEAR_CUE = frozenset(
     "reportedly allegedly widely correctly falsely wrongly".split()
 )
 _DETERMINERS = frozenset("the a an one some several many two three four five other another this these those its their his her".split())
+_OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
 _PRONOUNS = {"he": "person", "she": "person", "it": "nonperson", "they": "plural", "we": "plural", "i": "person"}
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
@@ -308,8 +309,12 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         or _infinitive(tokens, after, end_limit) or _quotes_inside(paragraph, content)
     ):
         return None  # "rejected the proposal", "maintained a naval facility": an object, not a claim
-    if before_source is not None and before_source.text == "," and any(t.text == "," for t in tokens[last + 1:after]):
+    if before_source is not None and before_source.text == "," and any(t.text == "," for t in tokens[last + 1:after]) and not (
+        after <= end_limit and (tokens[after].text == ":" or paragraph.quote_at(tokens[after].start, tokens[after].end) is not None)
+    ):
         content = None  # "CONTENT, a monitoring group said on Friday, despite ...": what follows is the writer's
+    if before_source is not None and source_first - 1 == start_limit and before_source.lower in _SUBORDINATORS and content is not None:
+        content = _clause_from(context, paragraph, after, end_limit)  # "After X accused him of Y, he ...": the clause ends at its comma
     if content is None and before_source is not None and before_source.text == ",":
         content = _content_before(context, paragraph, sentence, source_first - 1)
         pattern = "content_source_cue"
@@ -749,7 +754,7 @@ def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | N
     if source_range is None:
         return None
     if position <= end_limit and tokens[position].lower == "that":
-        content = _clause_from(context, paragraph, position + 1, end_limit)
+        content = _clause_from(context, paragraph, position + 1, _main_verb_before(tokens, position + 1, end_limit))
     elif position <= end_limit and tokens[position].text == ":":
         content = _content_after(context, paragraph, position + 1, end_limit)
     else:
@@ -760,6 +765,28 @@ def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | N
     attribution = _make(context, paragraph, sentence, "noun_cue", cue, cue_span, source_range, content)
     attribution.embedded = True
     return attribution
+
+
+def _main_verb_before(tokens: list[Token], start: int, limit: int) -> int:
+    """Where a "that" clause inside a subject ends: "The league's denial that it had hidden
+    the injuries angered the union" has a second finite verb, straight after a noun, which
+    belongs to the sentence, not the clause. Returns the last index of the clause."""
+    finite_seen = False
+    for index in range(start, limit + 1):
+        token = tokens[index]
+        if token.text in (",", ";", ".", "—", "–"):
+            break
+        lower = token.lower
+        if lower in _FINITE_MARKERS:
+            finite_seen = True
+            continue
+        previous = tokens[index - 1]
+        if token.is_word and not token.is_capitalized and lower.endswith("ed") and previous.is_word and previous.lower not in _AUXILIARIES:
+            if finite_seen and index > start + 2 and previous.lower not in _CLAUSE_WORDS and previous.lower not in ("to", "not", "up", "out", "down", "off") \
+                    and not previous.lower.endswith("ly") and previous.lower not in _DETERMINERS:
+                return index - 1
+            finite_seen = True
+    return limit
 
 
 def _quoted_as_saying(context, paragraph, sentence, first, last, cue) -> Attribution | None:
@@ -1086,12 +1113,19 @@ def _content_after(context, paragraph: Paragraph, position: int, limit: int) -> 
     quote = paragraph.quote_at(start_char, start_char + 1)
     if quote is not None and quote.start == start_char and quote.end >= end_char:
         return _inner(context, quote)  # Said the judge: “This court will not be rushed.”
+    if quote is not None and quote.start == start_char and quote.closed and _closes_with_comma(context, quote):
+        return _inner(context, quote)  # he warned, “A,” Trump told NBC: the frame after the quotation is not content
     if quote is not None and quote.end > end_char:
         end_char = quote.end
     words = [token for token in tokens[position:end + 1] if token.is_word]
     if len(words) < 2:
         return None
     return context.document.span(start_char, end_char)
+
+
+def _closes_with_comma(context, quote: Quote) -> bool:
+    """“A,” closes with a comma: the words after it frame the quotation rather than continue it."""
+    return context.document.text[quote.inner_start:quote.inner_end].rstrip().endswith(",")
 
 
 def _next_paragraph_quote(context, paragraph: Paragraph) -> Span | None:
@@ -1357,10 +1391,13 @@ def _resolve_pronoun(context: _Context, attribution: Attribution) -> None:
 def _antecedent(context: _Context, paragraph: Paragraph, pronoun_span: Span, kind: str) -> Source | None:
     """The nearest earlier actor that fits the pronoun: a source first, else a sentence subject."""
     fits_person = kind == "person"
+    object_form = _OBJECT_FORMS.get(pronoun_span.text.lower())
     for attribution in reversed(context.found):
         source = attribution.source
         if source is None or source.span.start >= pronoun_span.start or attribution.paragraph < paragraph.index - 2:
             continue
+        if object_form and attribution.content is not None and attribution.content.text.lower().split()[:1] == [object_form]:
+            return None  # "After Ann accused him of ..., he warned": whoever "he" is, it is not Ann
         if (source.type == "person") == fits_person and (kind != "plural" or source.span.text.lower().endswith("s")):
             return source
     document = context.document

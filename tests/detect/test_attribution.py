@@ -141,6 +141,13 @@ CASES = [
          source="Roughly 40 percent of Democrats", source_type="person", anonymous=True),
     case("Most voters say the toll is unfair.", "say", "most_voters_say",
          source="Most voters", source_type="person", anonymous=True),
+    # ---- a fronted clause, then the speaker -----------------------------------------------------
+    case("After the landlord accused her of lying, she wrote, “Every receipt is in the folder,” Kowalski told the tribunal.",
+         "wrote", "pronoun_after_fronted_clause_keeps_its_cue_and_the_quotation",
+         source="she", content="Every receipt is in the folder"),
+    case("After the landlord accused her of lying, she wrote, “Every receipt is in the folder,” Kowalski told the tribunal.",
+         "accused", "fronted_clause_content_ends_at_its_comma",
+         source="the landlord", content="her of lying"),
     # ---- according to ------------------------------------------------------------------------
     case("According to the National Weather Service, the storm will reach the coast on Sunday.", "According to",
          "according_to_x_first",
@@ -182,6 +189,9 @@ CASES = [
     case("The ministry's denial that any patient data had been lost, issued late on Friday, did little to calm patients.",
          "denial", "x_possessive_denial_that",
          source="The ministry", pattern="noun_cue", content="any patient data had been lost"),
+    case("The league's denial that it had covered up the injuries angered the players' union.", "denial",
+         "possessive_denial_content_stops_at_main_verb",
+         source="The league", pattern="noun_cue", content="it had covered up the injuries"),
     # ---- quotations over several sentences and paragraphs --------------------------------------
     case("“The vaccine is safe. It has been tested on thousands of children,” said Laila Haddad, the region's chief medical officer.",
          "said", "two_sentence_quote_is_one_attribution",
@@ -419,12 +429,7 @@ def misreading(reason: str):
 # reported to the lead; strict xfail turns into a failure the day the detector gets it right,
 # so the case moves up into CASES (as the ones after
 # '---- pronouns, subjects, ...' did).
-KNOWN_MISREADINGS = [
-    case("The league's denial that it had covered up the injuries angered the players' union.", "denial",
-         "possessive_denial_content_stops_at_main_verb",
-         marks=misreading("the noun-cue content runs to the next comma, swallowing the main clause"),
-         source="The league", content="it had covered up the injuries"),
-]
+KNOWN_MISREADINGS: list = []
 
 
 @pytest.mark.parametrize(("text", "cue", "expected"), KNOWN_MISREADINGS)
