@@ -48,6 +48,7 @@ _GERUND_PREPOSITIONS = frozenset("by of for about on in with without after befor
 _HEARER_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 # Sentence adverbs and conjunctions a run of capitalised words stops at ("Even Republicans who").
 _ANTECEDENT_STOPS = frozenset("but and so yet even only also then still".split())
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "—", "–"})
 _COORDINATORS = frozenset({"and", "but"})
 _BE_FORMS = frozenset("is are was were be been being am".split())
 _AUXILIARIES = frozenset(
@@ -411,8 +412,9 @@ def _resolved(source: Source, written: Span) -> Source:
 def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conjunction) -> Attribution | None:
     """"Siemens cut 400 jobs and said ...", "He praised the staff but said, “...”": the
     verb shares its subject with the clause before the conjunction. That subject is the
-    source of an attribution already made in the sentence ("X said A, but cautioned
-    B"), else the sentence's subject; the earlier clause's content ends at the conjunction.
+    source of an attribution already made in the sentence with its subject before its
+    cue ("X said A, but cautioned B"), else the subject of the clause the conjunction
+    continues; the earlier clause's content ends at the conjunction.
     """
     tokens = paragraph.tokens
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
@@ -421,9 +423,9 @@ def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conju
         return None
     context.clause_ends.append(tokens[conjunction].start)
     earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span)
-    if earlier is not None and earlier.source is not None:
+    if earlier is not None and earlier.source is not None and earlier.source.span.end <= earlier.cue.span.start:
         return Attribution(paragraph.index, sentence.index, "coordinated_verb", _cue(cue, cue_span), earlier.source, content)
-    subject = _sentence_subject(tokens, start_limit, conjunction - 1)
+    subject = _conjunct_subject(tokens, start_limit, conjunction - 1)
     if subject is None:
         return None
     return _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
@@ -434,6 +436,20 @@ def _earlier_in_sentence(context: _Context, paragraph: Paragraph, sentence: Sent
     earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
                and a.cue.span.end <= cue_span.start]
     return earlier[-1] if earlier else None
+
+
+def _conjunct_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the clause the conjunction continues: after the nearest comma, dash
+    or subordinator before it ("Asked about it, Mrs. Lee shook her head and said"; "when
+    Rubio thanked the crowd and said"), else the sentence's."""
+    boundary = end
+    while boundary >= start and not (tokens[boundary].text in _CLAUSE_BREAKS or tokens[boundary].lower in _SUBORDINATORS):
+        boundary -= 1
+    if boundary >= start:
+        subject = _sentence_subject(tokens, boundary + 1, end)
+        if subject is not None:
+            return subject
+    return _sentence_subject(tokens, start, end)
 
 
 def _sentence_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
@@ -847,10 +863,20 @@ def _possessive_mark(tokens: list[Token], index: int) -> bool:
 
 
 def _single_pronoun(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
-    """"he said", "It says": a lone pronoun right before the cue."""
+    """"he said", "It says": a lone pronoun right before the cue, after no other noun-phrase word."""
     if end >= limit and tokens[end].lower in _PRONOUNS and (end == limit or not _np_word(tokens[end - 1])):
         return end, end
     return None
+
+
+def _subject_pronoun(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
+    """"Then she added", "Still he rejected", "something he denied": a personal subject
+    pronoun is its verb's subject whatever precedes it. For a cue already chosen (the
+    learned tagger's); the rules keep :func:`_single_pronoun`, whose stricter frame also
+    decides whether a lexicon word is a cue at all."""
+    if end >= limit and tokens[end].lower in _PRONOUNS and tokens[end].lower != "it":
+        return end, end
+    return _single_pronoun(tokens, end, limit)
 
 
 def _backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
@@ -1612,7 +1638,7 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
         source_range = _relative_antecedent(tokens, source_end, start_limit)  # "Ann Roe, who endorsed ..."
         written = _span(context, tokens, source_end, source_end)
     elif source_end >= start_limit and tokens[source_end].lower not in _DETERMINERS:
-        source_range = _backward_np(tokens, source_end, start_limit) or _single_pronoun(tokens, source_end, start_limit)
+        source_range = _backward_np(tokens, source_end, start_limit) or _subject_pronoun(tokens, source_end, start_limit)
     if source_range is None and last + 1 <= end_limit and tokens[last + 1].lower in ("by", "from"):
         source_range = _forward_np(tokens, last + 2, end_limit)  # "a statement from the campaign"
     if content is None:
