@@ -10,6 +10,9 @@ span was read as an attribution:
 - ``source_cue_content``: "Le Drian said that Islamic State was ..."
 - ``content_source_cue``: "Islamic State fighters have seized villages ..., a monitoring group said"
 - ``relative_claim``: "a campaign that Moscow says has targeted the militant group"
+- ``relative_source``: "..., said Nicky Hale, 24, from Leeds, who said ...": the source is
+  the antecedent of "who"
+- ``coordinated_verb``: "He praised the staff but said, “...”"
 - ``quoted_as_saying``: "It quoted a Saudi government official as saying ..."
 - ``according_to``: "..., according to a UN estimate"
 - ``participle``: "..., accusing Assad's ally Moscow of pursuing ..."
