@@ -10,6 +10,9 @@ span was read as an attribution:
 - ``source_cue_content``: "Le Drian said that Islamic State was ..."
 - ``content_source_cue``: "Islamic State fighters have seized villages ..., a monitoring group said"
 - ``relative_claim``: "a campaign that Moscow says has targeted the militant group"
+- ``relative_source``: "..., said Nicky Hale, 24, from Leeds, who said ...": the source is
+  the antecedent of "who"
+- ``coordinated_verb``: "He praised the staff but said, “...”"
 - ``quoted_as_saying``: "It quoted a Saudi government official as saying ..."
 - ``according_to``: "..., according to a UN estimate"
 - ``participle``: "..., accusing Assad's ally Moscow of pursuing ..."
@@ -44,6 +47,12 @@ _CLAUSE_WORDS = frozenset(
 _SUBORDINATORS = frozenset("that which who whom when while as because if although though after before since where whether unless until".split())
 _CLAUSE_OPENERS = frozenset("at in on after before during since while when as if although though because for from with by".split())
 _GERUND_PREPOSITIONS = frozenset("by of for about on in with without after before from against despite".split())
+# Words that open a hearer phrase after "told": "told the committee", "told his supporters".
+_HEARER_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+# Sentence adverbs and conjunctions a run of capitalised words stops at ("Even Republicans who").
+_ANTECEDENT_STOPS = frozenset("but and so yet even only also then still".split())
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "—", "–"})
+_COORDINATORS = frozenset({"and", "but"})
 _BE_FORMS = frozenset("is are was were be been being am".split())
 _AUXILIARIES = frozenset(
     "is are was were be been being has have had will would can could should shall may might must "
@@ -55,6 +64,7 @@ _ADVERBS_NEAR_CUE = frozenset(
     "reportedly allegedly widely correctly falsely wrongly".split()
 )
 _DETERMINERS = frozenset("the a an one some several many two three four five other another this these those its their his her".split())
+_OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
 _PRONOUNS = {"he": "person", "she": "person", "it": "nonperson", "they": "plural", "we": "plural", "i": "person"}
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
@@ -144,6 +154,9 @@ class _Context:
     actors: ActorFindings
     found: list[Attribution]
     mentions_by_paragraph: dict[int, list[ActorMention]]
+    # character offsets where a clause with its own cue begins ("... but said"): content
+    # begun earlier in the sentence stops there
+    clause_ends: list[int] = field(default_factory=list)
 
 
 def group_by_paragraph(findings: list) -> dict[int, list]:
@@ -165,6 +178,7 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
             continue
         _find_in_paragraph(context, paragraph, cue_model)
     context.found = [attribution for attribution in context.found if _plausible(attribution)]
+    _clip_at_clause_ends(context)
     context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
     for attribution in context.found:
         _resolve_pronoun(context, attribution)
@@ -263,16 +277,16 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     opening = first == start_limit and not tokens[first].lower.endswith("ing")  # "Said Ellis:", not "Responding to ..."
     if opening or inverted:
         return _inverted(context, paragraph, sentence, first, last, cue, cue_span)
-    if source_end >= start_limit and tokens[source_end].lower == "and":
-        subject = _backward_np_from_start(tokens, start_limit, source_end - 1)
-        content = _content_after(context, paragraph, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
-        if subject is None or content is None:
-            return None
-        return _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
+    if source_end >= start_limit and tokens[source_end].lower in _COORDINATORS:
+        return _coordinated(context, paragraph, sentence, first, last, cue, cue_span, source_end)
+    if source_end > start_limit and tokens[source_end].lower == "who":
+        return _relative_source(context, paragraph, sentence, first, last, cue, cue_span, source_end)
     appositive = None
     if source_end >= start_limit and tokens[source_end].text == ",":
         appositive = _appositive_source(tokens, source_end, start_limit)
-        if appositive is None:
+        if appositive is not None:
+            context.clause_ends.append(tokens[source_end].start)  # "X, who says A, said B": A ends here
+        else:
             # "..., said the minister." : the source follows the cue, the content precedes it
             source_range = _forward_np(tokens, last + 1, end_limit)
             content = _content_before(context, paragraph, sentence, source_end)
@@ -299,8 +313,12 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         or _infinitive(tokens, after, end_limit) or _quotes_inside(paragraph, content)
     ):
         return None  # "rejected the proposal", "maintained a naval facility": an object, not a claim
-    if before_source is not None and before_source.text == "," and any(t.text == "," for t in tokens[last + 1:after]):
+    if before_source is not None and before_source.text == "," and any(t.text == "," for t in tokens[last + 1:after]) and not (
+        after <= end_limit and (tokens[after].text == ":" or paragraph.quote_at(tokens[after].start, tokens[after].end) is not None)
+    ):
         content = None  # "CONTENT, a monitoring group said on Friday, despite ...": what follows is the writer's
+    if before_source is not None and source_first - 1 == start_limit and before_source.lower in _SUBORDINATORS and content is not None:
+        content = _clause_from(context, paragraph, after, end_limit)  # "After X accused him of Y, he ...": the clause ends at its comma
     if content is None and before_source is not None and before_source.text == ",":
         content = _content_before(context, paragraph, sentence, source_first - 1)
         pattern = "content_source_cue"
@@ -314,12 +332,176 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     return attribution
 
 
+def _relative_source(context, paragraph, sentence, first, last, cue, cue_span, who) -> Attribution | None:
+    """"Ann Roe, who says the plan is flawed, ..." and "..., said Ann Roe, 41, from Leeds,
+    who said ...": the source is the antecedent of "who", shown with "who" as the word it
+    was resolved from. Pattern ``relative_source``."""
+    tokens = paragraph.tokens
+    start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
+    antecedent = _relative_antecedent(tokens, who, start_limit)
+    if antecedent is None:
+        return None
+    after = _that_ahead(tokens, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
+    content = _content_after(context, paragraph, after, end_limit)
+    if content is None or (cue.lemma not in _SAY_VERBS and not (
+        _introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit) or _quotes_inside(paragraph, content)
+    )):
+        return None
+    attribution = _make(context, paragraph, sentence, "relative_source", cue, cue_span, antecedent, content)
+    attribution.source = _resolved(attribution.source, _span(context, tokens, who, who))
+    return attribution
+
+
+def _relative_antecedent(tokens: list[Token], who: int, limit: int) -> tuple[int, int] | None:
+    """The phrase "who" refers to: the one right before it ("independent voters who said"),
+    or before its comma, past describing appositives ("Ann Roe, 41, from Leeds, who ...",
+    "Ann Roe, a lawyer in Leeds, who ...")."""
+    if who - 1 < limit:
+        return None
+    if tokens[who - 1].text != ",":
+        return _antecedent_np(tokens, who - 1, limit)
+    end = who - 2
+    for _ in range(3):
+        end = _skip_back_parenthetical(tokens, end, limit)
+        opening = end
+        while opening >= limit and tokens[opening].text != ",":
+            opening -= 1
+        if opening < limit or not _describes(tokens, opening + 1, end):
+            return _antecedent_np(tokens, end, max(limit, opening + 1))
+        end = opening - 1
+    return None
+
+
+def _antecedent_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``end``, kept tight because "who" follows whatever is
+    nearest: a run of capitalised words ("Donald J. Trump", "Mr. Sanders"), else a head
+    noun with its modifiers back to a determiner, stopping at a preposition or a verb-like
+    word ("Democrats across the country", "fired with the help of his children")."""
+    if end < limit or not tokens[end].is_word:
+        return None
+    position = end
+    if tokens[end].is_capitalized:
+        while position >= limit and (tokens[position].is_capitalized or _possessive_mark(tokens, position)) and (
+            tokens[position].is_word or _possessive_mark(tokens, position)
+        ) and tokens[position].lower not in _ANTECEDENT_STOPS:
+            position -= 1
+        return (position + 1, end) if position < end else None
+    nouns = corpora.source_nouns().index
+    verbs = corpora.reporting_verbs().index
+    while position >= limit and end - position < 6:
+        token = tokens[position]
+        lower = token.lower
+        if not (token.is_word or token.text in ("’s", "'s") or _possessive_mark(tokens, position)):
+            break
+        if lower in _CLAUSE_WORDS or lower in _AUXILIARIES or lower in _GERUND_PREPOSITIONS | _SOURCE_PREPOSITIONS | {"to", "across", "among"}:
+            break
+        if position < end and not token.is_capitalized and lower.endswith(("ed", "ing")) and nouns.word(lower) is None:
+            break
+        if position < end and (verbs.word(lower) is not None or (
+            token.is_capitalized and tokens[position + 1].text not in ("’s", "'s") and not _possessive_mark(tokens, position + 1)
+        )):
+            break  # "Mr. Bush tells voters who ...": a verb, or a name that is not a possessive
+        position -= 1
+        if lower in _DETERMINERS:
+            break
+    return (position + 1, end) if position < end else None
+
+
+def _resolved(source: Source, written: Span) -> Source:
+    """``source`` as resolved from the word ``written`` in the text ("who", "he")."""
+    return Source(source.span, source.actor, source.type, source.anonymous, source.side, resolved_from=written)
+
+
+def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conjunction) -> Attribution | None:
+    """"Siemens cut 400 jobs and said ...", "He praised the staff but said, “...”": the
+    verb shares its subject with the clause before the conjunction. That subject is the
+    source of an attribution already made in the sentence with its subject before its
+    cue ("X said A, but cautioned B"), else the subject of the clause the conjunction
+    continues; the earlier clause's content ends at the conjunction.
+    """
+    tokens = paragraph.tokens
+    start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
+    content = _content_after(context, paragraph, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
+    if content is None:
+        return None
+    context.clause_ends.append(tokens[conjunction].start)
+    earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span)
+    if earlier is not None and earlier.source is not None and earlier.source.span.end <= earlier.cue.span.start:
+        return Attribution(paragraph.index, sentence.index, "coordinated_verb", _cue(cue, cue_span), earlier.source, content)
+    subject = _conjunct_subject(tokens, start_limit, conjunction - 1)
+    if subject is None:
+        return None
+    return _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
+
+
+def _earlier_in_sentence(context: _Context, paragraph: Paragraph, sentence: Sentence, cue_span: Span) -> Attribution | None:
+    """The latest attribution of this sentence whose cue comes before ``cue_span``."""
+    earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
+               and a.cue.span.end <= cue_span.start]
+    return earlier[-1] if earlier else None
+
+
+def _conjunct_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the clause the conjunction continues: after the nearest comma, dash
+    or subordinator before it ("Asked about it, Mrs. Lee shook her head and said"; "when
+    Rubio thanked the crowd and said"), else the sentence's."""
+    boundary = end
+    while boundary >= start and not (tokens[boundary].text in _CLAUSE_BREAKS or tokens[boundary].lower in _SUBORDINATORS):
+        boundary -= 1
+    if boundary >= start:
+        subject = _sentence_subject(tokens, boundary + 1, end)
+        if subject is not None:
+            return subject
+    return _sentence_subject(tokens, start, end)
+
+
+def _sentence_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the sentence's first clause: a pronoun ("She cut ... but said") or a
+    noun phrase (:func:`_backward_np_from_start`), after an opening "But" or a fronted
+    adverbial closed by a comma ("On Tuesday, the company ...")."""
+    if start <= end and tokens[start].lower in ("but", "and", "so", "yet"):
+        start += 1
+    if start <= end and tokens[start].lower in _CLAUSE_OPENERS:
+        comma = next((i for i in range(start + 1, min(end, start + 8) + 1) if tokens[i].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    if start <= end and tokens[start].lower in _PRONOUNS and tokens[start].lower != "it":
+        return start, start
+    return _backward_np_from_start(tokens, start, end)
+
+
+def _clip_at_clause_ends(context: _Context) -> None:
+    """Content stops where a coordinated clause with its own cue begins: "He praised the
+    staff" in "He praised the staff but said, “...”"."""
+    for attribution in context.found:
+        content = attribution.content
+        if content is None:
+            continue
+        inside = [end for end in context.clause_ends if attribution.cue.span.end <= end and content.start < end < content.end]
+        if not inside:
+            continue
+        text = context.document.text
+        end = min(inside)
+        while end > content.start and text[end - 1] in " ,;":
+            end -= 1
+        if end > content.start:
+            attribution.content = context.document.span(content.start, end)
+
+
 def _that_ahead(tokens: list[Token], position: int, limit: int) -> int:
     """"tweeted in the early morning hours that Machado was ...": content starts after a
-    "that" a few words on, past adjuncts the skip rules do not know, if no comma intervenes."""
+    "that" a few words on, past adjuncts the skip rules do not know, if no comma intervenes
+    and no clause has begun already ("said the ferry had sailed twice that week")."""
+    if position <= limit and tokens[position].lower in _CLAUSE_SUBJECTS:
+        return position
+    lexicon = corpora.reporting_verbs().index
     for index in range(position, min(limit + 1, position + 8)):
-        if tokens[index].text in (",", ";", ":") or tokens[index].text in QUOTE_TOKENS:
+        token = tokens[index]
+        if token.text in (",", ";", ":") or token.text in QUOTE_TOKENS or token.lower in _FINITE_MARKERS or token.lower == "but":
             break
+        if index > position and lexicon.word(token.lower) is not None:
+            break  # "defended the budget but admitted that ...": the "that" is the next cue's
         if tokens[index].lower == "that" and index + 1 <= limit and tokens[index + 1].is_word:
             return index
     return position
@@ -407,7 +589,7 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
                 source_range = _backward_np(tokens, source_end, position) or _single_pronoun(tokens, source_end, position)
                 cue_first, cue_last = cue_match.first, cue_match.last
                 break
-            if not tokens[end].is_word and tokens[end].text not in (".", "-", "(", ")", ",", "’s", "'s"):
+            if not tokens[end].is_word and tokens[end].text not in (".", "-", "(", ")", ",", "’s", "'s") and not _possessive_mark(tokens, end):
                 return
         frame_end = _skip_forward_adjuncts(tokens, cue_last + 1, len(tokens) - 1, False) - 1 if source_range else 0
     if source_range is None or cue_match is None:
@@ -591,7 +773,7 @@ def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | N
     if source_range is None:
         return None
     if position <= end_limit and tokens[position].lower == "that":
-        content = _clause_from(context, paragraph, position + 1, end_limit)
+        content = _clause_from(context, paragraph, position + 1, _main_verb_before(tokens, position + 1, end_limit))
     elif position <= end_limit and tokens[position].text == ":":
         content = _content_after(context, paragraph, position + 1, end_limit)
     else:
@@ -602,6 +784,28 @@ def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | N
     attribution = _make(context, paragraph, sentence, "noun_cue", cue, cue_span, source_range, content)
     attribution.embedded = True
     return attribution
+
+
+def _main_verb_before(tokens: list[Token], start: int, limit: int) -> int:
+    """Where a "that" clause inside a subject ends: "The league's denial that it had hidden
+    the injuries angered the union" has a second finite verb, straight after a noun, which
+    belongs to the sentence, not the clause. Returns the last index of the clause."""
+    finite_seen = False
+    for index in range(start, limit + 1):
+        token = tokens[index]
+        if token.text in (",", ";", ".", "—", "–"):
+            break
+        lower = token.lower
+        if lower in _FINITE_MARKERS:
+            finite_seen = True
+            continue
+        previous = tokens[index - 1]
+        if token.is_word and not token.is_capitalized and lower.endswith("ed") and previous.is_word and previous.lower not in _AUXILIARIES:
+            if finite_seen and index > start + 2 and previous.lower not in _CLAUSE_WORDS and previous.lower not in ("to", "not", "up", "out", "down", "off") \
+                    and not previous.lower.endswith("ly") and previous.lower not in _DETERMINERS:
+                return index - 1
+            finite_seen = True
+    return limit
 
 
 def _quoted_as_saying(context, paragraph, sentence, first, last, cue) -> Attribution | None:
@@ -647,16 +851,35 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
 # ---- noun phrases ---------------------------------------------------------------------------
 
 def _np_word(token: Token) -> bool:
-    if not token.is_word and token.text not in ("’s", "'s", "-", "&"):
+    if not token.is_word and token.text not in ("’s", "'s", "-", "&", "%"):
         return False
     return token.lower not in _CLAUSE_WORDS and token.lower not in _AUXILIARIES and token.lower not in _NOT_IN_SOURCE
 
 
+def _possessive_mark(tokens: list[Token], index: int) -> bool:
+    """The apostrophe of a plural or s-final possessive ("Sanders’ campaign manager"), which
+    the tokenizer splits off on its own, unlike "’s"."""
+    return (
+        tokens[index].text in ("’", "'") and index > 0 and tokens[index - 1].is_word
+        and tokens[index - 1].lower.endswith("s") and tokens[index - 1].end == tokens[index].start
+    )
+
+
 def _single_pronoun(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
-    """"he said", "It says": a lone pronoun right before the cue."""
+    """"he said", "It says": a lone pronoun right before the cue, after no other noun-phrase word."""
     if end >= limit and tokens[end].lower in _PRONOUNS and (end == limit or not _np_word(tokens[end - 1])):
         return end, end
     return None
+
+
+def _subject_pronoun(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
+    """"Then she added", "Still he rejected", "something he denied": a personal subject
+    pronoun is its verb's subject whatever precedes it. For a cue already chosen (the
+    learned tagger's); the rules keep :func:`_single_pronoun`, whose stricter frame also
+    decides whether a lexicon word is a cue at all."""
+    if end >= limit and tokens[end].lower in _PRONOUNS and tokens[end].lower != "it":
+        return end, end
+    return _single_pronoun(tokens, end, limit)
 
 
 def _backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
@@ -667,7 +890,7 @@ def _backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] |
     verbs = corpora.reporting_verbs().index
     while position >= limit and end - position < _MAX_SOURCE_TOKENS:
         token = tokens[position]
-        if not _np_word(token) or (verbs.at(tokens, position) is not None and not token.is_capitalized):
+        if not (_np_word(token) or _possessive_mark(tokens, position)) or (verbs.at(tokens, position) is not None and not token.is_capitalized):
             break
         position -= 1
         if token.lower in _DETERMINERS and token.lower not in ("its", "their", "his", "her"):
@@ -690,7 +913,7 @@ def _forward_np(tokens: list[Token], start: int, limit: int) -> tuple[int, int] 
     position = start
     while position <= limit and position - start < _MAX_SOURCE_TOKENS:
         token = tokens[position]
-        if not token.is_word and token.text not in ("’s", "'s", "-", "&"):
+        if not token.is_word and token.text not in ("’s", "'s", "-", "&") and not _possessive_mark(tokens, position):
             break
         if token.lower in _CLAUSE_WORDS or token.lower == "to" or (token.lower in _AUXILIARIES and position > start):
             break
@@ -736,6 +959,9 @@ def _appositive_name(tokens: list[Token], comma: int, limit: int) -> tuple[int, 
     if opening < limit or opening == comma - 1:
         return None
     first_inside = tokens[opening + 1]
+    last_inside = tokens[comma - 1]
+    if last_inside.is_word and not last_inside.is_capitalized and corpora.source_nouns().index.word(last_inside.text) is not None:
+        return None  # "Democracy for America's executive director": a role, not a name
     if first_inside.is_capitalized and first_inside.lower not in _DETERMINERS:
         inside = _backward_np(tokens, comma - 1, opening + 1)
         if inside is not None and inside[0] == opening + 1:
@@ -744,16 +970,70 @@ def _appositive_name(tokens: list[Token], comma: int, limit: int) -> tuple[int, 
 
 
 def _appositive_source(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
-    """"The Observatory, which monitors ..., said" / "One of those groups, Liwa Suqour al-Jabal, said"."""
+    """"The Observatory, which monitors ..., said" / "One of those groups, Liwa Suqour al-Jabal, said".
+
+    Wire copy stacks appositives between a name and its verb ("Nicky Hale, 24, from Leeds,
+    said"; "Rep. Ann Roe (D-Ore.), who wrote the bill, said"): the walk steps back over
+    up to three comma-delimited segments, and over a party label, to the phrase they
+    describe, passing only segments that describe (an age, a place, a role, a relative
+    clause) rather than name.
+    """
     named = _appositive_name(tokens, comma, limit)
     if named is not None:
         return named
-    opening = comma - 1
-    while opening >= limit and tokens[opening].text != ",":
-        opening -= 1
-    if opening < limit or opening == comma - 1:
+    closing = comma
+    for _ in range(3):
+        opening = closing - 1
+        while opening >= limit and tokens[opening].text != ",":
+            opening -= 1
+        if opening < limit or opening == closing - 1:
+            return None
+        head = _backward_np(tokens, _skip_back_parenthetical(tokens, opening - 1, limit), limit)
+        if head is None:
+            return None
+        if not _describes(tokens, head[0], opening - 1):
+            return head
+        closing = opening
+    return None
+
+
+def _subject_with_appositive(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
+    """An appositive source (:func:`_appositive_source`) that opens its sentence, so the
+    commas are an apposition's, not a fronted adverbial's ("In Ohio, he met the governor,
+    praised ...")."""
+    source_range = _appositive_source(tokens, comma, limit)
+    if source_range is None or not _opens_clause(tokens, source_range[0], limit):
         return None
-    return _backward_np(tokens, opening - 1, limit)
+    return source_range
+
+
+def _opens_clause(tokens: list[Token], position: int, limit: int) -> bool:
+    """Does ``position`` start the sentence, or follow only a quotation mark or "But"/"And"?"""
+    previous = position - 1
+    while previous >= limit and tokens[previous].text in QUOTE_TOKENS:
+        previous -= 1
+    return previous < limit or (previous == limit and tokens[previous].lower in ("but", "and", "so"))
+
+
+def _describes(tokens: list[Token], first: int, last: int) -> bool:
+    """Is this comma-delimited segment an appositive that describes rather than names: an
+    age ("24"), a place ("from Leeds") or a role ("a spokesman for the ministry")?"""
+    head = tokens[first]
+    if all(token.text[0].isdigit() for token in tokens[first:last + 1] if token.is_word):
+        return True
+    return head.lower in ("from", "of", "in", "at", "a", "an")
+
+
+def _skip_back_parenthetical(tokens: list[Token], position: int, limit: int) -> int:
+    """Step left over a party label or age in brackets: "Rep. Ann Roe (D-Ore.)"."""
+    if position < limit or tokens[position].text != ")":
+        return position
+    opening = position
+    while opening >= limit and tokens[opening].text != "(":
+        opening -= 1
+    if opening < limit or position - opening > 8:
+        return position
+    return opening - 1
 
 
 def _skip_back_adverbs(tokens: list[Token], position: int, limit: int) -> int:
@@ -799,10 +1079,10 @@ def _skip_forward_adjuncts(tokens: list[Token], position: int, limit: int, needs
             if tokens[index].lower == "that":
                 return index  # the hearer, however long, ends at "that"
         start = position
-        if tokens[position].lower in ("the", "a", "an"):
+        if tokens[position].lower in _HEARER_DETERMINERS:
             position += 1
         while position <= limit and position - start < 5 and tokens[position].is_word and (
-            tokens[position].is_capitalized or position == start or tokens[position - 1].lower in ("the", "a", "an", "news", "press")
+            tokens[position].is_capitalized or position == start or tokens[position - 1].lower in _HEARER_DETERMINERS | {"news", "press"}
         ) and tokens[position].lower not in ("that",):
             position += 1
     while position <= limit:
@@ -862,12 +1142,19 @@ def _content_after(context, paragraph: Paragraph, position: int, limit: int) -> 
     quote = paragraph.quote_at(start_char, start_char + 1)
     if quote is not None and quote.start == start_char and quote.end >= end_char:
         return _inner(context, quote)  # Said the judge: “This court will not be rushed.”
+    if quote is not None and quote.start == start_char and quote.closed and _closes_with_comma(context, quote):
+        return _inner(context, quote)  # he warned, “A,” Trump told NBC: the frame after the quotation is not content
     if quote is not None and quote.end > end_char:
         end_char = quote.end
     words = [token for token in tokens[position:end + 1] if token.is_word]
     if len(words) < 2:
         return None
     return context.document.span(start_char, end_char)
+
+
+def _closes_with_comma(context, quote: Quote) -> bool:
+    """“A,” closes with a comma: the words after it frame the quotation rather than continue it."""
+    return context.document.text[quote.inner_start:quote.inner_end].rstrip().endswith(",")
 
 
 def _next_paragraph_quote(context, paragraph: Paragraph) -> Span | None:
@@ -937,10 +1224,14 @@ def _sentence_of(paragraph: Paragraph, offset: int) -> Sentence:
 def _plausible(attribution: Attribution) -> bool:
     """"even", "first", "stunning" alone are words the walk stopped on, not speakers."""
     source = attribution.source
-    if source is None or " " in source.span.text.strip():
-        return True
+    if source is None or " " in source.span.text.strip() or attribution.pattern == "relative_source":
+        return True  # a relative's antecedent is walked as a noun ("parents who said")
     word = source.span.text
     return not word[:1].islower() or word.lower() in _PRONOUNS or corpora.source_nouns().index.word(word) is not None
+
+
+def _cue(cue: ReportingCue, cue_span: Span) -> Cue:
+    return Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND)
 
 
 def _make(context, paragraph, sentence, pattern, cue: ReportingCue, cue_span: Span, source_range, content) -> Attribution:
@@ -977,10 +1268,35 @@ def _source(context: _Context, paragraph: Paragraph, span: Span) -> Source:
         kind = "person" if len(words) in (2, 3) and all(w[0].isupper() for w in words) else "organization"
     affiliation_only = actor_record is None or actor.via in ("demonym", "coreference") or actor_record.type == "group"
     anonymous = (not named and (head is None or head.unnamed_is_anonymous) and affiliation_only and kind != "document") or kind == "anonymous"
+    if _poll_share(words):
+        kind, anonymous = "person", True  # "47% say", "a majority of Republicans say": respondents, never named
     side = context.registry.side_of(actor.actor) if actor else "unknown"
     if actor is not None and actor_record is not None and actor_record.type == "person" and actor_record.state:
         side = context.registry.side_of(actor_record.state) if actor_record.id.startswith("person:") else side
     return Source(span, actor.actor if actor else None, kind, anonymous, side)
+
+
+# Words that may open a poll share before its quantity: "about 47 percent", "a majority".
+_SHARE_OPENERS = frozenset("a an the about nearly almost roughly some over under just only fully more less than".split())
+_SHARE_WORDS = frozenset("most majority plurality minority half third thirds quarter quarters percent".split())
+
+
+def _poll_share(words: list[str]) -> bool:
+    """Is a source phrase a share of those polled: "47%", "about 47 percent of voters",
+    "a majority of Republicans", "most Americans", "two-thirds of respondents"?"""
+    position = 0
+    while position < len(words) - 1 and words[position].lower() in _SHARE_OPENERS:
+        position += 1
+    first = words[position].lower()
+    if first.endswith("%") and first[:1].isdigit():
+        return True
+    if first[:1].isdigit() or first in ("one", "two", "three"):
+        position += 1
+        first = words[position].lower().split("-")[-1] if position < len(words) else ""
+    if first == "most":
+        return position + 1 < len(words)  # "most voters", not "most" alone
+    following = words[position + 1].lower() if position + 1 < len(words) else None
+    return first.split("-")[-1] in _SHARE_WORDS and following in (None, "of")  # not "the majority leader"
 
 
 def _actor_record(context: _Context, actor_id: str):
@@ -1012,6 +1328,7 @@ def _head_noun(span: Span):
             cut = position
             break
     for word in reversed(words[:cut]):
+        word = "percent" if word.endswith("%") else word  # "47% say": a poll share
         entry = index.word(word.strip("“”\"'’"))
         if entry is not None:
             return entry
@@ -1103,10 +1420,13 @@ def _resolve_pronoun(context: _Context, attribution: Attribution) -> None:
 def _antecedent(context: _Context, paragraph: Paragraph, pronoun_span: Span, kind: str) -> Source | None:
     """The nearest earlier actor that fits the pronoun: a source first, else a sentence subject."""
     fits_person = kind == "person"
+    object_form = _OBJECT_FORMS.get(pronoun_span.text.lower())
     for attribution in reversed(context.found):
         source = attribution.source
         if source is None or source.span.start >= pronoun_span.start or attribution.paragraph < paragraph.index - 2:
             continue
+        if object_form and attribution.content is not None and attribution.content.text.lower().split()[:1] == [object_form]:
+            return None  # "After Ann accused him of ..., he warned": whoever "he" is, it is not Ann
         if (source.type == "person") == fits_person and (kind != "plural" or source.span.text.lower().endswith("s")):
             return source
     document = context.document
@@ -1307,6 +1627,7 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
     source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
     source_range = None
     content = None
+    written = None  # the relative "who" a source was resolved from
     if source_end >= start_limit and tokens[source_end].text in ("’s", "'s"):
         source_range = _backward_np(tokens, source_end - 1, start_limit)  # "Clinton's statement"
     elif source_end >= start_limit and tokens[source_end].lower in ("his", "her", "their", "its"):
@@ -1314,8 +1635,13 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
     elif source_end >= start_limit and tokens[source_end].text == "," and _np_ends_sentence(tokens, last + 1, end_limit):
         source_range = _forward_np(tokens, last + 1, end_limit)  # "..., wrote Smith."
         content = _content_before(context, paragraph, sentence, source_end)
+    elif source_end >= start_limit and tokens[source_end].text == ",":
+        source_range = _subject_with_appositive(tokens, source_end, start_limit)  # "Ann Roe, the chair, praised"
+    elif source_end > start_limit and tokens[source_end].lower == "who":
+        source_range = _relative_antecedent(tokens, source_end, start_limit)  # "Ann Roe, who endorsed ..."
+        written = _span(context, tokens, source_end, source_end)
     elif source_end >= start_limit and tokens[source_end].lower not in _DETERMINERS:
-        source_range = _backward_np(tokens, source_end, start_limit) or _single_pronoun(tokens, source_end, start_limit)
+        source_range = _backward_np(tokens, source_end, start_limit) or _subject_pronoun(tokens, source_end, start_limit)
     if source_range is None and last + 1 <= end_limit and tokens[last + 1].lower in ("by", "from"):
         source_range = _forward_np(tokens, last + 2, end_limit)  # "a statement from the campaign"
     if content is None:
@@ -1329,9 +1655,12 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
             content = _clause_from(context, paragraph, after, end_limit)  # an object: "praised the decision"
     if source_range is None:
         return Attribution(paragraph.index, sentence.index, "learned_cue", Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND), None, content)
-    if not _holder_like(context, paragraph, _span(context, tokens, *source_range)):
+    if written is None and not _holder_like(context, paragraph, _span(context, tokens, *source_range)):
         return None  # "Russian warplanes struck ...", "The ceasefire appears ...": no one speaks
-    return _make(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
+    attribution = _make(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
+    if written is not None:
+        attribution.source = _resolved(attribution.source, written)
+    return attribution
 
 
 def _holder_like(context: _Context, paragraph: Paragraph, span: Span) -> bool:
