@@ -297,10 +297,26 @@ def _predicted_attributions(report: dict | None) -> list[dict]:
     return [a for p in report["paragraphs"] for a in p["attributions"] if a["pattern"] != "quote_continuation"]
 
 
+def _predicted_span(attribution: dict, role: str) -> Interval | None:
+    """The span of one role as PolNeAR marks it: for the source, the words in the cue's own
+    clause ("he" in "he said", "who" in "Cruz, who says"), which our report keeps in
+    ``resolved_from`` when it names the speaker found earlier in ``source``."""
+    found = attribution[role]
+    if role == "source" and found and found.get("resolved_from"):
+        found = found["resolved_from"]
+    return (found["start"], found["end"]) if found else None
+
+
 def evaluate_attribution(rows: Iterable[dict], data: str = "", limit: int | None = None, misses: int = 0) -> Evaluation:
-    """PolNeAR: cue, source and content spans, overlap and exact."""
+    """PolNeAR: cue, source and content spans, overlap and exact.
+
+    The source is scored as written (see :func:`_predicted_span`); the row ``source
+    resolved`` scores the speaker the report resolves a pronoun or relative to, which
+    PolNeAR does not mark, for comparison.
+    """
     predicted: dict[str, list[list[Interval]]] = {role: [] for role in ATTRIBUTION_ROLES}
     gold: dict[str, list[list[Interval]]] = {role: [] for role in ATTRIBUTION_ROLES}
+    resolved: list[list[Interval]] = []
     refused, texts, missed = 0, 0, []
     for row in _limited(rows, limit):
         texts += 1
@@ -309,13 +325,14 @@ def evaluate_attribution(rows: Iterable[dict], data: str = "", limit: int | None
         attributions = _predicted_attributions(report)
         for role in ATTRIBUTION_ROLES:
             gold[role].append([g for g in (_gold_interval(a.get(role)) for a in row["attributions"]) if g])
-            predicted[role].append([(a[role]["start"], a[role]["end"]) for a in attributions if a[role]])
+            predicted[role].append([span for span in (_predicted_span(a, role) for a in attributions) if span])
+        resolved.append([(a["source"]["start"], a["source"]["end"]) for a in attributions if a["source"]])
         if misses:
             missed.extend(_attribution_misses(row, attributions))
     results = [
         score_spans(f"{role} ({'exact' if exact else 'overlap'})", predicted[role], gold[role], exact)
         for exact in (False, True) for role in ATTRIBUTION_ROLES
-    ]
+    ] + [score_spans("source resolved (overlap)", resolved, gold["source"], False)]
     return Evaluation("attribution", data, texts, refused, results, misses=_spread(missed, misses))
 
 

@@ -105,6 +105,17 @@ def test_evaluate_attribution_scores_roles_overlap_and_exact():
     assert by_label["content (overlap)"].f1 == 1.0
 
 
+def test_a_resolved_pronoun_source_is_scored_where_it_is_written():
+    """PolNeAR marks "She" in "She said"; the report names Maria Lopez and keeps "She" in resolved_from."""
+    text = "Maria Lopez runs the clinic. She said the waiting list had doubled since March."
+    row = {"id": "a2", "text": text, "attributions": [{
+        "source": {"start": 29, "end": 32}, "cue": {"start": 33, "end": 37}, "content": {"start": 38, "end": 79},
+    }]}
+    by_label = {s.label: s for s in evaluate_attribution([row], "fixture").spans}
+    assert by_label["source (exact)"].f1 == 1.0
+    assert by_label["source resolved (overlap)"].recall == 0.0  # "Maria Lopez" is not where PolNeAR looks
+
+
 def test_evaluate_attribution_counts_gold_of_refused_texts_as_misses():
     row = {"id": "empty", "text": "   ", "attributions": [{"source": None, "cue": {"start": 0, "end": 1}, "content": None}]}
     result = evaluate_attribution([row], "fixture")
