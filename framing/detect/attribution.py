@@ -157,6 +157,33 @@ class _Context:
     # character offsets where a clause with its own cue begins ("... but said"): content
     # begun earlier in the sentence stops there
     clause_ends: list[int] = field(default_factory=list)
+    # capitalised words met inside sentences of body paragraphs, and those of them that end
+    # a multiword name ("John Brennan"): built on first need (see _proper_words)
+    proper_words: tuple[frozenset[str], frozenset[str]] | None = None
+
+
+def _proper_words(context: _Context) -> tuple[frozenset[str], frozenset[str]]:
+    """Capitalised words the article itself shows to be names.
+
+    A capital at a sentence's start proves nothing ("Officials said", "Brennan said"); the
+    same word capitalised inside a sentence elsewhere in the body does ("said John Brennan"),
+    and after another capitalised word it is most likely a person's surname.
+    """
+    if context.proper_words is None:
+        inside, surnames = set(), set()
+        for paragraph in context.document.paragraphs:
+            if paragraph.kind != "body":
+                continue  # headlines capitalise every word
+            for sentence in paragraph.sentences:
+                tokens = sentence.tokens
+                for position in range(1, len(tokens)):
+                    token = tokens[position]
+                    if token.is_capitalized and token.is_word and tokens[position - 1].text not in QUOTE_TOKENS:
+                        inside.add(token.text)
+                        if tokens[position - 1].is_capitalized and tokens[position - 1].is_word:
+                            surnames.add(token.text)
+        context.proper_words = (frozenset(inside), frozenset(surnames))
+    return context.proper_words
 
 
 def group_by_paragraph(findings: list) -> dict[int, list]:
@@ -838,7 +865,7 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
                and a.cue.span.end <= cue_span.start and a.source is not None]
     if earlier:
-        attribution = Attribution(paragraph.index, sentence.index, "participle", Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND), earlier[-1].source, content)
+        attribution = Attribution(paragraph.index, sentence.index, "participle", _cue(cue, cue_span), earlier[-1].source, content)
     else:
         subject = _backward_np_from_start(tokens, start_limit, first - 2)
         if subject is None:
@@ -1237,10 +1264,7 @@ def _cue(cue: ReportingCue, cue_span: Span) -> Cue:
 def _make(context, paragraph, sentence, pattern, cue: ReportingCue, cue_span: Span, source_range, content) -> Attribution:
     tokens = paragraph.tokens
     source_span = _span(context, tokens, *source_range)
-    return Attribution(
-        paragraph.index, sentence.index, pattern, Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND),
-        _source(context, paragraph, source_span), content,
-    )
+    return Attribution(paragraph.index, sentence.index, pattern, _cue(cue, cue_span), _source(context, paragraph, source_span), content)
 
 
 def _source(context: _Context, paragraph: Paragraph, span: Span) -> Source:
@@ -1264,6 +1288,8 @@ def _source(context: _Context, paragraph: Paragraph, span: Span) -> Source:
         kind = head.type
     elif actor_record is not None:
         kind = {"state": "government", "government": "government", "media": "media", "person": "person"}.get(actor_record.type, "organization")
+    elif len(words) == 1 and named and words[0] in _proper_words(context)[1]:
+        kind = "person"  # "Brennan said", after "John Brennan" earlier
     else:
         kind = "person" if len(words) in (2, 3) and all(w[0].isupper() for w in words) else "organization"
     affiliation_only = actor_record is None or actor.via in ("demonym", "coreference") or actor_record.type == "group"
@@ -1348,8 +1374,8 @@ def _has_name(paragraph: Paragraph, span: Span, mentions: list[ActorMention], co
     for offset, word in _words_with_offsets(span):
         if word.lower() in _SOURCE_PREPOSITIONS and offset > span.start:
             break  # "officials in Maricopa County": a place modifies, it does not name
-        if offset == span.start and (word.lower() in _DETERMINERS | {"one"} or sentence_start):
-            continue
+        if offset == span.start and (word.lower() in _DETERMINERS | {"one"} or (sentence_start and word not in _proper_words(context)[0])):
+            continue  # a capital that only opens the sentence names no one
         if word.lower() in _AFFILIATION_ADJECTIVES:
             continue
         if any(start <= offset < end for start, end in covered):
@@ -1654,7 +1680,7 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
         elif after <= end_limit:
             content = _clause_from(context, paragraph, after, end_limit)  # an object: "praised the decision"
     if source_range is None:
-        return Attribution(paragraph.index, sentence.index, "learned_cue", Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND), None, content)
+        return Attribution(paragraph.index, sentence.index, "learned_cue", _cue(cue, cue_span), None, content)
     if written is None and not _holder_like(context, paragraph, _span(context, tokens, *source_range)):
         return None  # "Russian warplanes struck ...", "The ceasefire appears ...": no one speaks
     attribution = _make(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
