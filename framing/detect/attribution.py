@@ -27,6 +27,7 @@ real sentences.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from framing import corpora
@@ -209,8 +210,13 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
     context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
     for attribution in context.found:
         _resolve_pronoun(context, attribution)
+    neighbours = group_by_paragraph(context.found)
+    starts = [paragraph.start for paragraph in document.paragraphs]
     for attribution in context.found:
-        _classify(context, attribution)
+        # the paragraph holding the cue: a quotation continued from an earlier paragraph
+        # keeps its opening attribution's cue
+        cue_paragraph = document.paragraphs[bisect.bisect_right(starts, attribution.cue.span.start) - 1].index
+        _classify(context, attribution, neighbours.get(cue_paragraph, []))
     return context.found
 
 
@@ -1506,8 +1512,12 @@ def _named_subject(context: _Context, paragraph: Paragraph, pronoun_span: Span) 
     return Source(span, None, "person", False, "unknown")
 
 
-def _classify(context: _Context, attribution: Attribution) -> None:
-    """Quote kind, hedging and embedding, once all attributions of the article are known."""
+def _classify(context: _Context, attribution: Attribution, cue_neighbours: list[Attribution]) -> None:
+    """Quote kind, hedging and embedding, once all attributions of the article are known.
+
+    ``cue_neighbours`` are the attributions of the paragraph holding the cue: only their
+    content can contain it, so embedding is not an all-pairs search over the article.
+    """
     content = attribution.content
     if content is None:
         return
@@ -1529,13 +1539,13 @@ def _classify(context: _Context, attribution: Attribution) -> None:
     if attribution.cue.stance == "distancing" and "distancing_cue" not in attribution.hedge_reasons:
         attribution.hedged = True
         attribution.hedge_reasons.append("distancing_cue")
-    lowered = content.text.lower()
-    near_cue = context.document.text[max(0, attribution.cue.span.start - 15):attribution.cue.span.end + 15].lower()
+    words = set(content.text.lower().split())
+    near_cue = set(context.document.text[max(0, attribution.cue.span.start - 15):attribution.cue.span.end + 15].lower().split())
     for marker in sorted(_HEDGE_MARKERS):
-        if marker in lowered.split() or marker in near_cue.split():
+        if marker in words or marker in near_cue:
             attribution.hedged = True
             attribution.hedge_reasons.append(f"marker:{marker}")
-    for other in context.found:
+    for other in cue_neighbours:
         if other is not attribution and other.content is not None and other.content.contains(attribution.cue.span):
             attribution.embedded = True
             break
