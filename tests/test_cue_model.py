@@ -13,6 +13,7 @@ from framing.corpora import ACTS, STANCES, versions
 from framing.eval_cli import DEFAULT_ATTRIBUTION_DATA, DEFAULT_CUE_MODEL_FILE, train_command
 from framing.learn.cue_features import stem
 from framing.learn.cue_model import MODEL_NAME, CueModel, load_cue_model, stored_parameters
+from tests.training import train_twice, write_jsonl
 
 # A tiny hand-made PolNeAR-format training set: "backed" and "slammed" are cues after a
 # speaker, never after "the"; the rules know neither word.
@@ -43,20 +44,11 @@ def synthetic_rows() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def training_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("polnear") / "train.jsonl"
-    path.write_text("".join(json.dumps(row) + "\n" for row in synthetic_rows()), encoding="utf-8")
-    return path
+    return write_jsonl(tmp_path_factory.mktemp("polnear") / "train.jsonl", synthetic_rows())
 
 
 def test_training_on_a_small_fixture_is_reproducible_and_learns_the_frame(training_file, tmp_path):
-    outputs = []
-    for attempt in range(2):
-        output = tmp_path / f"model-{attempt}.json"
-        result = CliRunner().invoke(train_command, ["attribution", "--data", str(training_file), "--output", str(output)])
-        assert result.exit_code == 0, result.output
-        outputs.append(output.read_bytes())
-    assert outputs[0] == outputs[1]
-    document = json.loads(outputs[0])
+    document = json.loads(train_twice("attribution", training_file, tmp_path))
     assert {"backed", "slammed"} <= set(document["candidates"])
     model = CueModel(document)
     assert model.weights["P1=cap"] > 0 > model.weights["P1=det"]

@@ -13,6 +13,7 @@ from framing.evaluate import target_sentence
 from framing.learn.features import SentenceWords, mention_features
 from framing.learn.sentiment_model import CLASSES, LearnedSentimentModel, load_model, stored_parameters
 from framing.training.sentiment import dumps, train_sentiment
+from tests.training import train_twice, write_jsonl
 
 # A tiny synthetic NewsMTSC-format training set: the target's treatment decides its label.
 PRAISE = ["praised", "thanked", "honoured", "applauded", "celebrated"]
@@ -42,20 +43,11 @@ def _target(text: str, mention: str) -> dict:
 
 @pytest.fixture(scope="module")
 def training_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("newsmtsc") / "train.jsonl"
-    path.write_text("".join(json.dumps(row) + "\n" for row in synthetic_rows()), encoding="utf-8")
-    return path
+    return write_jsonl(tmp_path_factory.mktemp("newsmtsc") / "train.jsonl", synthetic_rows())
 
 
 def test_training_is_reproducible_byte_for_byte(training_file, tmp_path):
-    outputs = []
-    for attempt in range(2):
-        output = tmp_path / f"model-{attempt}.json"
-        result = CliRunner().invoke(train_command, ["sentiment", "--data", str(training_file), "--output", str(output)])
-        assert result.exit_code == 0, result.output
-        outputs.append(output.read_bytes())
-    assert outputs[0] == outputs[1]
-    document = json.loads(outputs[0])
+    document = json.loads(train_twice("sentiment", training_file, tmp_path))
     assert document["classes"] == list(CLASSES)
     assert document["cross_validation"]["folds"] == 5
     assert list(document["weights"]) == sorted(document["weights"])
