@@ -457,14 +457,43 @@ def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conju
     content = _content_after(context, paragraph, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
     if content is None:
         return None
-    context.clause_ends.append(tokens[conjunction].start)
     earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span)
+    if earlier is not None and _inside_reported_clause(tokens, conjunction, earlier):
+        return None  # "Police said the protesters gathered and shouted ...": the protesters shouted
     if earlier is not None and earlier.source is not None and earlier.source.span.end <= earlier.cue.span.start:
-        return Attribution(paragraph.index, sentence.index, "coordinated_verb", _cue(cue, cue_span), earlier.source, content)
-    subject = _conjunct_subject(tokens, start_limit, conjunction - 1)
-    if subject is None:
-        return None
-    return _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
+        attribution = Attribution(paragraph.index, sentence.index, "coordinated_verb", _cue(cue, cue_span), earlier.source, content)
+    else:
+        subject = _conjunct_subject(tokens, start_limit, conjunction - 1)
+        if subject is None or not _one_noun_phrase(tokens, subject):
+            return None
+        attribution = _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
+    context.clause_ends.append(tokens[conjunction].start)  # only now: a refused reading cuts nothing
+    return attribution
+
+
+def _inside_reported_clause(tokens: list[Token], conjunction: int, earlier: Attribution) -> bool:
+    """Does the conjunction join verbs inside what ``earlier`` reports, rather than ``earlier``'s own verbs?
+
+    After a verb of saying, "and"/"but" with no comma before it continues the reported
+    clause ("said the protesters gathered outside and shouted"); with a comma ("said A,
+    but cautioned B") or after another verb ("praised the staff but said") it joins the
+    speaker's own verbs.
+    """
+    content = earlier.content
+    if content is None or earlier.cue.lemma not in _SAY_VERBS:
+        return False
+    inside = content.start <= tokens[conjunction].start < content.end
+    return inside and not (conjunction > 0 and tokens[conjunction - 1].text == ",")
+
+
+def _one_noun_phrase(tokens: list[Token], subject: tuple[int, int]) -> bool:
+    """A subject walk that ran over two noun phrases ("the vote the party lost members")
+    found none: a second determiner may follow only "of" ("the head of the agency")."""
+    first, last = subject
+    return not any(
+        tokens[i].lower in ("the", "a", "an") and tokens[i - 1].lower not in ("of", "for", "and")
+        for i in range(first + 1, last + 1)
+    )
 
 
 def _earlier_in_sentence(context: _Context, paragraph: Paragraph, sentence: Sentence, cue_span: Span) -> Attribution | None:
