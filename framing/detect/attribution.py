@@ -67,6 +67,14 @@ _ADVERBS_NEAR_CUE = frozenset(
 _DETERMINERS = frozenset("the a an one some several many two three four five other another this these those its their his her".split())
 _OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
 _PRONOUNS = {"he": "person", "she": "person", "it": "nonperson", "they": "plural", "we": "plural", "i": "person"}
+# A possessive holds a noun cue's source as its pronoun would: "his endorsement" is his.
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we", "my": "i"}
+
+
+def _pronoun_kind(word: str) -> str | None:
+    """The kind of a personal pronoun or possessive determiner ("he", "his"), else None."""
+    lower = word.lower()
+    return _PRONOUNS.get(_POSSESSIVE_PRONOUNS.get(lower, lower))
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
     "afternoon evening night week month year weekend".split()
@@ -1305,7 +1313,7 @@ def _make(context, paragraph, sentence, pattern, cue: ReportingCue, cue_span: Sp
 def _source(context: _Context, paragraph: Paragraph, span: Span) -> Source:
     """Type, actor, side and anonymity of a source phrase."""
     words = span.text.split()
-    pronoun = _PRONOUNS.get(span.text.lower())
+    pronoun = _pronoun_kind(span.text)
     if pronoun is not None:  # resolved by _resolve_pronoun once every attribution is known
         return Source(span, None, "person" if pronoun == "person" else "anonymous", False, "unknown")
     mentions = [m for m in context.mentions_by_paragraph.get(paragraph.index, []) if span.start <= m.span.start and m.span.end <= span.end]
@@ -1466,7 +1474,7 @@ def _resolve_pronoun(context: _Context, attribution: Attribution) -> None:
     source = attribution.source
     if source is None or source.resolved_from is not None:
         return
-    kind = _PRONOUNS.get(source.span.text.lower())
+    kind = _pronoun_kind(source.span.text)
     if kind is None:
         return
     paragraph = context.document.paragraphs[attribution.paragraph]
@@ -1732,7 +1740,7 @@ def _holder_like(context: _Context, paragraph: Paragraph, span: Span) -> bool:
     """Can this phrase say, think or want something? A pronoun, a named actor (not only a
     demonym: "Russian warplanes"), a head noun our source lexicon lists ("officials", "the
     campaign"), or a phrase ending in a capitalised word ("Senator Warren")."""
-    if span.text.lower() in _PRONOUNS or _head_noun(span) is not None:
+    if _pronoun_kind(span.text) is not None or _head_noun(span) is not None:
         return True
     mentions = [m for m in context.mentions_by_paragraph.get(paragraph.index, []) if span.start <= m.span.start and m.span.end <= span.end]
     if any(m.via != "demonym" for m in mentions):

@@ -435,6 +435,13 @@ def test_reporting_word_that_is_not_an_attribution(text, word):
     assert [a for a in found if a["cue"]["text"].lower() == word.lower()] == []
 
 
+def test_a_possessive_before_a_learned_noun_cue_is_its_source():
+    found = attributions_in("Governor Ruth Adeyemi toured the flood zone. Her endorsement of the levy plan came a day later.")
+    endorsement = [a for a in found if a["cue"]["text"] == "endorsement"]
+    assert endorsement and endorsement[0]["source"]["resolved_from"]["text"] == "Her", endorsement
+    assert "Adeyemi" in endorsement[0]["source"]["text"]
+
+
 def test_a_verb_inside_the_reported_clause_is_not_given_the_reporters_source():
     found = attributions_in("Officials said the miners reached the shaft at dawn and reported that the air was clean.")
     reported = [a for a in found if a["cue"]["text"] == "reported"]
