@@ -632,9 +632,14 @@ class TrendQuerySchema(StrictSchema):
     format = fields.String(validate=validate.OneOf(["json", "csv"]), **_describe(
         "`csv` for a CSV table (outlet, period, value, articles); also chosen by `Accept: text/csv`."))
     fill = fields.Boolean(load_default=False, **_describe(
-        "Include periods without articles (`value` null, `articles` 0), from `from` (or the series' first period) "
-        "to `to` (or its last), so lines and spreadsheet rows align. At most 5,000 periods per series "
-        "(422 `too_many_periods`)."))
+        "Include periods without articles (`value` null, `articles` 0): every series, and every outlet asked for, "
+        "runs over the same periods, from `from` (or the earliest period of any series) to `to` (or the latest), "
+        "so lines and spreadsheet rows align. At most 5,000 periods per series (422 `too_many_periods`)."))
+
+    @validates_schema
+    def _ordered_days(self, data, **_kwargs):
+        if data.get("from_") and data.get("to") and data["from_"] > data["to"]:
+            raise ValidationError("'from' is after 'to'", "from")
 
 
 class TrendPointSchema(StrictSchema):

@@ -62,7 +62,7 @@ def trends(query: dict):
         )
     if query["fill"]:
         try:
-            series = with_empty_periods(series, query["interval"], query.get("from_"), query.get("to"))
+            series = with_empty_periods(series, query["interval"], query.get("from_"), query.get("to"), query.get("outlet"))
         except TooManyPeriods as error:
             raise ApiError(422, "too_many_periods", str(error), {"fill": [str(error)]}) from error
     if _wants_csv(query):

@@ -134,12 +134,16 @@ def period_of(day: date, interval: str) -> date:
     return day
 
 
-def next_period(start: date, interval: str) -> date:
-    if interval == "week":
-        return start + timedelta(days=7)
-    if interval == "month":
-        return date(start.year + start.month // 12, start.month % 12 + 1, 1)
-    return start + timedelta(days=1)
+def next_period(start: date, interval: str) -> date | None:
+    """The first day of the period after ``start``'s, or None past the calendar's end (9999)."""
+    try:
+        if interval == "week":
+            return start + timedelta(days=7)
+        if interval == "month":
+            return date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start + timedelta(days=1)
+    except (OverflowError, ValueError):
+        return None
 
 
 MAX_FILLED_PERIODS = 5000  # about 14 years of days: more is a mistaken range, not a chart
@@ -149,27 +153,35 @@ class TooManyPeriods(ValueError):
     """Filling gaps would produce more periods than any chart shows."""
 
 
-def with_empty_periods(series: list[Series], interval: str, since: date | None = None, until: date | None = None) -> list[Series]:
-    """Every period of each series, a period without articles as ``value=None, articles=0``.
+def with_empty_periods(series: list[Series], interval: str, since: date | None = None, until: date | None = None,
+                       outlets: list[str] | None = None) -> list[Series]:
+    """Every period of one common range for each series, a period without articles as
+    ``value=None, articles=0``.
 
-    A dashboard drawing a line needs to tell "no coverage that week" from "no change", and
-    a spreadsheet needs aligned rows. Each series runs from ``since`` (or its own first
-    period) to ``until`` (or its own last period).
+    A dashboard drawing lines needs to tell "no coverage that week" from "no change", and
+    a spreadsheet needs aligned rows: every series runs from ``since`` (or the earliest
+    period of any series) to ``until`` (or the latest), and each of ``outlets`` that has no
+    articles in the range gets a series of empty periods.
     """
+    lines = {line.outlet: line for line in series}
+    for outlet in outlets or ():
+        lines.setdefault(outlet, Series(outlet, []))
+    periods = [point.period for line in series for point in line.points]
+    if not periods and not (since and until):
+        return [line for line in lines.values() if line.points]
+    first = period_of(since, interval) if since else min(periods)
+    last = period_of(until, interval) if until else max(periods)
+    calendar: list[date] = []
+    period: date | None = first
+    while period is not None and period <= last:
+        if len(calendar) >= MAX_FILLED_PERIODS:
+            raise TooManyPeriods(f"filling gaps would give more than {MAX_FILLED_PERIODS} {interval}s per series; narrow from/to or use a longer interval")
+        calendar.append(period)
+        period = next_period(period, interval)
     filled = []
-    for line in series:
-        if not line.points:
-            continue
-        known = {point.period: point for point in line.points}
-        period = period_of(since, interval) if since else line.points[0].period
-        last = period_of(until, interval) if until else line.points[-1].period
-        points = []
-        while period <= last:
-            if len(points) >= MAX_FILLED_PERIODS:
-                raise TooManyPeriods(f"filling gaps would give more than {MAX_FILLED_PERIODS} {interval}s per series; narrow from/to or use a longer interval")
-            points.append(known.get(period) or Point(period, None, 0))
-            period = next_period(period, interval)
-        filled.append(Series(line.outlet, points))
+    for outlet in sorted(lines):
+        known = {point.period: point for point in lines[outlet].points}
+        filled.append(Series(outlet, [known.get(day) or Point(day, None, 0) for day in calendar]))
     return filled
 
 

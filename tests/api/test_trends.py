@@ -45,6 +45,16 @@ def test_fill_over_an_absurd_range_is_a_clear_error(client):
     assert response.status_code == 422 and response.get_json()["code"] == "too_many_periods"
 
 
+def test_from_after_to_is_a_clear_error(client):
+    response = client.get("/v1/trends?metric=words&from=2024-05-01&to=2024-03-01")
+    assert response.status_code == 422 and "from" in response.get_json()["details"]
+
+
+def test_fill_at_the_end_of_the_calendar_is_not_a_server_error(client):
+    response = client.get("/v1/trends?metric=words&interval=week&fill=true&from=9999-12-01&to=9999-12-31")
+    assert response.status_code == 200
+
+
 def test_actor_metric_needs_an_actor(client):
     missing = client.get("/v1/trends?metric=actor_sentiment")
     assert missing.status_code == 422 and missing.get_json()["code"] == "actor_required"

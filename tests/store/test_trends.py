@@ -104,6 +104,20 @@ def test_filling_runs_from_since_to_until_across_a_year_end():
     assert [(p.period.day, p.articles) for p in days] == [(31, 0), (1, 3), (2, 0)]
 
 
+def test_filled_series_share_one_range_and_requested_outlets_without_articles_appear():
+    series = [Series("wire", [Point(date(2016, 1, 1), 1.0, 2)]), Series("post", [Point(date(2016, 3, 1), 3.0, 1)])]
+    filled = {line.outlet: [(p.period.month, p.articles) for p in line.points]
+              for line in with_empty_periods(series, "month", outlets=["wire", "post", "daily"])}
+    assert filled == {"wire": [(1, 2), (2, 0), (3, 0)], "post": [(1, 0), (2, 0), (3, 1)], "daily": [(1, 0), (2, 0), (3, 0)]}
+
+
+def test_filling_stops_at_the_end_of_the_calendar():
+    series = [Series("wire", [Point(date(9999, 12, 27), 1.0, 1)])]
+    for interval in ("day", "week", "month"):
+        points = with_empty_periods(series, interval, since=date(9999, 12, 1))[0].points
+        assert points[-1].period <= date(9999, 12, 31)
+
+
 def test_filling_refuses_an_absurd_range():
     series = [Series("wire", [Point(date(2016, 1, 1), 1.0, 1)])]
     with pytest.raises(TooManyPeriods):
