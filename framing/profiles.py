@@ -8,6 +8,7 @@ assigns sides. The merged result is an :class:`ActorRegistry`, the only thing de
 """
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import re
@@ -93,14 +94,21 @@ def bundled_profiles() -> dict[str, dict]:
 
 
 def bundled_profile(name: str) -> dict | None:
-    return bundled_profiles().get(name)
+    """A bundled profile by name, as a fresh copy: callers may change theirs freely."""
+    found = bundled_profiles().get(name)
+    return copy.deepcopy(found) if found is not None else None
 
 
 def load_profile(profile: dict | str | None) -> ActorRegistry:
-    """The registry for a profile given as a dict, a JSON string, or ``None`` (the default)."""
+    """The registry for a profile given as a dict, a JSON string, the name of a bundled
+    profile ("syria-2015", corpora/profiles), or ``None`` (the default)."""
     if profile is None:
         return default_registry()
+    if isinstance(profile, str) and bundled_profile(profile) is not None:
+        profile = bundled_profile(profile)
     if isinstance(profile, str):
+        if not profile.lstrip().startswith(("{", "[")):
+            raise InvalidProfile(f"profile {profile[:80]!r} is neither JSON nor a bundled profile ({', '.join(bundled_profiles()) or 'none'})")
         try:
             profile = json.loads(profile)
         except json.JSONDecodeError as error:

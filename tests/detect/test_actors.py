@@ -116,3 +116,10 @@ def test_side_given_twice_is_refused():
     with pytest.raises(InvalidProfile):
         analyze("Moscow says the exercises are purely defensive.",
                 profile={"actors": [{"id": "russia", "side": "east"}], "sides": {"russia": "west"}})
+
+
+def test_the_library_takes_a_bundled_profile_by_name():
+    report = analyze("Russian warplanes struck near Aleppo, Moscow said.", profile="syria-2015")
+    assert report["analyzer"]["profile"] == {"name": "syria-2015", "version": "1.0.0"}
+    with pytest.raises(InvalidProfile, match="syria-2015"):
+        analyze("Russian warplanes struck near Aleppo, Moscow said.", profile="no-such-profile")
