@@ -8,7 +8,11 @@ corpora and model tables: about a tenth of the analysis time (docs/benchmarks.md
 it for the duration of a call is the standard remedy for such allocation bursts.
 
 The pause nests and is shared by threads: the collector is re-enabled when the last
-concurrent analysis finishes, and only if it was enabled when the first one started.
+concurrent analysis finishes, and only if it was enabled when the first one started. The
+pause is process-wide, so other threads' cyclic garbage (a database session's, say) waits
+while any analysis runs; under a steady stream of overlapping analyses the collector
+might never come back on, so an analysis that ends while others still run collects by
+hand once more than :data:`OVERDUE` tracked objects have piled up.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+OVERDUE = 200_000  # net new tracked objects since the last collection (the collector's default trigger is 700)
 _lock = threading.Lock()
 _active = 0  # analyses running now, in any thread
 _enabled_before = False
@@ -37,3 +42,6 @@ def cyclic_gc_paused() -> Iterator[None]:
             _active -= 1
             if _active == 0 and _enabled_before:
                 gc.enable()
+            overdue = _active > 0 and gc.get_count()[0] > OVERDUE
+        if overdue:
+            gc.collect()

@@ -62,3 +62,35 @@ def test_the_pause_lasts_until_the_last_concurrent_analysis_ends(collector_enabl
     release.set()
     worker.join(5)
     assert gc.isenabled()
+
+
+class _Node:
+    def __init__(self):
+        self.me = self  # a reference cycle: only the cyclic collector frees it
+
+
+def test_garbage_piling_up_under_overlapping_analyses_is_still_collected(collector_enabled):
+    import weakref
+
+    from framing import gc_pause
+
+    inner_started, release = threading.Event(), threading.Event()
+
+    def hold_a_pause():
+        with cyclic_gc_paused():
+            inner_started.set()
+            release.wait(10)
+
+    worker = threading.Thread(target=hold_a_pause)
+    worker.start()
+    inner_started.wait(5)
+    try:
+        with cyclic_gc_paused():
+            garbage = [_Node() for _ in range(gc_pause.OVERDUE + 1000)]
+            probe = weakref.ref(garbage[0])
+            del garbage
+        assert not gc.isenabled()  # the other analysis still runs ...
+        assert probe() is None  # ... but the pile was collected by hand
+    finally:
+        release.set()
+        worker.join(5)
