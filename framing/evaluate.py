@@ -346,9 +346,9 @@ def _attribution_misses(row: dict, attributions: list[dict]) -> Iterator[dict]:
             continue
         roles = {role: text[r["start"]:r["end"]] if r else None for role, r in ((k, attribution.get(k)) for k in ATTRIBUTION_ROLES)}
         nearby = [
-            {role: a[role]["text"] if a[role] else None for role in ATTRIBUTION_ROLES}
+            {role: text[span[0]:span[1]] if span else None for role, span in ((k, _predicted_span(a, k)) for k in ATTRIBUTION_ROLES)}
             for a in attributions if a["cue"] and abs(a["cue"]["start"] - cue[0]) < 2 * CONTEXT_CHARS
-        ]
+        ]  # each role as it is scored: a resolved source as the word written
         yield {"id": row.get("id"), "gold": roles, "context": _context(text, *cue), "predicted_nearby": nearby}
 
 
