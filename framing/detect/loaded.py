@@ -145,7 +145,9 @@ def _capitalised_word(tokens: list[Token], index: int) -> bool:
 
 
 def _is_title_case(tokens: list[Token]) -> bool:
-    """True for a headline-style sentence: most words of four letters or more capitalised."""
+    """True for a headline-style sentence (most words of four letters or more capitalised),
+    and for a sentence too short to tell (fewer than ``_TITLE_CASE_MIN_WORDS`` such words):
+    either way its capitals prove nothing, so the proper-name rule does not apply."""
     long_words = [token for token in tokens if token.is_word and len(token.text) >= 4 and token.text[0].isalpha()]
     if len(long_words) < _TITLE_CASE_MIN_WORDS:
         return True
