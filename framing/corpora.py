@@ -445,10 +445,16 @@ MODEL_FILES = {"attribution_cue_model": "attribution_cue_model.json"}
 
 
 @functools.cache
-def _model_version(filename: str) -> str:
+def read_data_json(filename: str) -> dict:
+    """A JSON data file of corpora/ (a model's parameters), parsed once per process and shared:
+    treat it as read-only."""
     import json
 
-    return json.loads(read_data_text(filename))["version"]
+    return json.loads(read_data_text(filename))
+
+
+def _model_version(filename: str) -> str:
+    return read_data_json(filename)["version"]
 
 
 def versions() -> dict[str, str]:

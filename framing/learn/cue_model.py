@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import math
 
-from framing.corpora import read_data_text
+from framing.corpora import read_data_json
 from framing.errors import CorpusError
 from framing.learn.cue_features import cue_features
 from framing.text import Token
@@ -59,9 +58,8 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-total))
 
 
-@functools.cache
 def stored_parameters() -> dict:
-    return json.loads(read_data_text(MODEL_FILE))
+    return read_data_json(MODEL_FILE)
 
 
 @functools.cache
