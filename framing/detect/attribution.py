@@ -504,10 +504,12 @@ def _one_noun_phrase(tokens: list[Token], subject: tuple[int, int]) -> bool:
     )
 
 
-def _earlier_in_sentence(context: _Context, paragraph: Paragraph, sentence: Sentence, cue_span: Span) -> Attribution | None:
-    """The latest attribution of this sentence whose cue comes before ``cue_span``."""
+def _earlier_in_sentence(context: _Context, paragraph: Paragraph, sentence: Sentence, cue_span: Span,
+                         with_source: bool = False) -> Attribution | None:
+    """The latest attribution of this sentence whose cue comes before ``cue_span`` (and that
+    has a source, if ``with_source``)."""
     earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
-               and a.cue.span.end <= cue_span.start]
+               and a.cue.span.end <= cue_span.start and (a.source is not None or not with_source)]
     return earlier[-1] if earlier else None
 
 
@@ -905,10 +907,9 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     if content is None:
         return None
     cue_span = _span(context, tokens, first, last)
-    earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
-               and a.cue.span.end <= cue_span.start and a.source is not None]
-    if earlier:
-        attribution = Attribution(paragraph.index, sentence.index, "participle", _cue(cue, cue_span), earlier[-1].source, content)
+    earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span, with_source=True)
+    if earlier is not None:
+        attribution = Attribution(paragraph.index, sentence.index, "participle", _cue(cue, cue_span), earlier.source, content)
     else:
         subject = _backward_np_from_start(tokens, start_limit, first - 2)
         if subject is None:
