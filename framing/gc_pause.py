@@ -42,6 +42,6 @@ def cyclic_gc_paused() -> Iterator[None]:
             _active -= 1
             if _active == 0 and _enabled_before:
                 gc.enable()
-            overdue = _active > 0 and gc.get_count()[0] > OVERDUE
+            overdue = _enabled_before and _active > 0 and gc.get_count()[0] > OVERDUE
         if overdue:
-            gc.collect()
+            gc.collect(1)  # the pile is all young: the collector has not run since it began

@@ -104,8 +104,8 @@ def load_profile(profile: dict | str | None) -> ActorRegistry:
     profile ("syria-2015", corpora/profiles), or ``None`` (the default)."""
     if profile is None:
         return default_registry()
-    if isinstance(profile, str) and bundled_profile(profile) is not None:
-        profile = bundled_profile(profile)
+    if isinstance(profile, str) and bundled_profile(profile.strip()) is not None:
+        profile = bundled_profile(profile.strip())
     if isinstance(profile, str):
         if not profile.lstrip().startswith(("{", "[")):
             raise InvalidProfile(f"profile {profile[:80]!r} is neither JSON nor a bundled profile ({', '.join(bundled_profiles()) or 'none'})")

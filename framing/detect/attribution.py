@@ -466,8 +466,6 @@ def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conju
     if content is None:
         return None
     earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span)
-    if earlier is not None and _inside_reported_clause(tokens, conjunction, earlier):
-        return None  # "Police said the protesters gathered and shouted ...": the protesters shouted
     if earlier is not None and earlier.source is not None and earlier.source.span.end <= earlier.cue.span.start:
         attribution = Attribution(paragraph.index, sentence.index, "coordinated_verb", _cue(cue, cue_span), earlier.source, content)
     else:
@@ -477,21 +475,6 @@ def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conju
         attribution = _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
     context.clause_ends.append(tokens[conjunction].start)  # only now: a refused reading cuts nothing
     return attribution
-
-
-def _inside_reported_clause(tokens: list[Token], conjunction: int, earlier: Attribution) -> bool:
-    """Does the conjunction join verbs inside what ``earlier`` reports, rather than ``earlier``'s own verbs?
-
-    After a verb of saying, "and"/"but" with no comma before it continues the reported
-    clause ("said the protesters gathered outside and shouted"); with a comma ("said A,
-    but cautioned B") or after another verb ("praised the staff but said") it joins the
-    speaker's own verbs.
-    """
-    content = earlier.content
-    if content is None or earlier.cue.lemma not in _SAY_VERBS:
-        return False
-    inside = content.start <= tokens[conjunction].start < content.end
-    return inside and not (conjunction > 0 and tokens[conjunction - 1].text == ",")
 
 
 def _one_noun_phrase(tokens: list[Token], subject: tuple[int, int]) -> bool:

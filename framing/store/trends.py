@@ -147,6 +147,7 @@ def next_period(start: date, interval: str) -> date | None:
 
 
 MAX_FILLED_PERIODS = 5000  # about 14 years of days: more is a mistaken range, not a chart
+MAX_FILLED_POINTS = 100_000  # over all series: 20 outlets of 5,000 days, or 400 outlets of 20 years of weeks
 
 
 class TooManyPeriods(ValueError):
@@ -178,6 +179,9 @@ def with_empty_periods(series: list[Series], interval: str, since: date | None =
             raise TooManyPeriods(f"filling gaps would give more than {MAX_FILLED_PERIODS} {interval}s per series; narrow from/to or use a longer interval")
         calendar.append(period)
         period = next_period(period, interval)
+    if len(calendar) * len(lines) > MAX_FILLED_POINTS:
+        raise TooManyPeriods(f"filling gaps would give {len(calendar) * len(lines):,} points, more than {MAX_FILLED_POINTS:,}; "
+                             "ask for fewer outlets, a narrower from/to or a longer interval")
     filled = []
     for outlet in sorted(lines):
         known = {point.period: point for point in lines[outlet].points}

@@ -122,3 +122,11 @@ def test_filling_refuses_an_absurd_range():
     series = [Series("wire", [Point(date(2016, 1, 1), 1.0, 1)])]
     with pytest.raises(TooManyPeriods):
         with_empty_periods(series, "day", since=date(1900, 1, 1))
+
+
+def test_filling_refuses_too_many_points_over_all_series():
+    series = [Series("wire", [Point(date(2010, 1, 1), 1.0, 1)])]
+    outlets = [f"outlet{number}" for number in range(40)]
+    with_empty_periods(series, "week", since=date(2010, 1, 1), until=date(2011, 1, 1), outlets=outlets)  # 41 x 53: fine
+    with pytest.raises(TooManyPeriods):
+        with_empty_periods(series, "day", since=date(2010, 1, 1), until=date(2019, 1, 1), outlets=outlets)
