@@ -27,7 +27,8 @@ def analyze(options: dict, article: dict):
     """Analyse one article
 
     Give `text`, or `html` to have the article's main text extracted first. `profile` is the
-    name of a stored actor profile or a profile object. Errors in the text itself
+    name of a stored actor profile (else of a bundled one, such as `syria-2015`) or a
+    profile object. Errors in the text itself
     (`empty_text`, `html_not_supported`, `unsupported_language`, ...) are 422, a text over
     FRAMING_MAX_TEXT_CHARS is 413 `text_too_long`.
     """

@@ -39,6 +39,14 @@ def _as_dict(profile: StoredProfile) -> dict:
     }
 
 
+def _stored(session, name: str) -> StoredProfile:
+    """The stored profile of that name, or a 404 ``profile_not_found``."""
+    profile = session.get(StoredProfile, name)
+    if profile is None:
+        raise _not_found(name)
+    return profile
+
+
 def _not_found(name: str) -> ApiError:
     return ApiError(404, "profile_not_found", f"no stored profile is named {name!r}")
 
@@ -95,9 +103,7 @@ class Profile(MethodView):
     def get(self, name: str):
         """Read one profile"""
         with _db().session() as session:
-            profile = session.get(StoredProfile, name)
-            if profile is None:
-                raise _not_found(name)
+            profile = _stored(session, name)
             return _as_dict(profile)
 
     @blp.arguments(ProfileBodySchema)
@@ -111,9 +117,7 @@ class Profile(MethodView):
         """
         content = _content(body)
         with _db().session() as session:
-            profile = session.get(StoredProfile, name)
-            if profile is None:
-                raise _not_found(name)
+            profile = _stored(session, name)
             profile.description, profile.version, profile.document = body.get("description"), body.get("version"), content
             profile.revision += 1
             profile.updated_at = utcnow()
@@ -124,7 +128,5 @@ class Profile(MethodView):
     def delete(self, name: str):
         """Delete a profile"""
         with _db().session() as session:
-            profile = session.get(StoredProfile, name)
-            if profile is None:
-                raise _not_found(name)
+            profile = _stored(session, name)
             session.delete(profile)
