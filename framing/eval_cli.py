@@ -41,7 +41,7 @@ def _skip(path: Path, what: str) -> None:
 def eval_command(task: str, path: Path, model: str, json_path: Path | None, limit: int | None, misses: int) -> None:
     """Score a detector on a human-annotated corpus file (JSONL, ../shared/eval/README.md formats).
 
-    TASK is sentiment (NewsMTSC), attribution (PolNeAR) or loaded (PTC or BABE).
+    TASK is sentiment (NewsMTSC), attribution (PolNeAR), loaded (PTC or BABE) or basil (BASIL: actors, named speakers, author feeling).
     """
     from framing.evaluate import evaluate
 

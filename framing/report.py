@@ -153,12 +153,12 @@ def _readability(figures: Readability) -> dict:
 def _actor_name(actor_id: str | None, findings: Findings, registry: ActorRegistry) -> str | None:
     if actor_id is None:
         return None
-    actor = registry.actors.get(actor_id) or findings.actors.people.get(actor_id)
+    actor = findings.actors.actor(actor_id, registry)
     return actor.name if actor else actor_id
 
 
 def _actor_record(actor_id: str, findings: Findings, registry: ActorRegistry):
-    return registry.actors.get(actor_id) or findings.actors.people.get(actor_id)
+    return findings.actors.actor(actor_id, registry)
 
 
 def _source(source: Source | None, findings: Findings, registry: ActorRegistry) -> dict | None:
@@ -229,7 +229,7 @@ def _mention(mention, score: float, findings: Findings, registry: ActorRegistry)
         "actor": mention.actor,
         "actor_name": actor.name if actor else mention.actor,
         "actor_type": actor.type if actor else None,
-        "side": registry.side_of(mention.actor) if actor is None or actor.type != "person" else actor.side,
+        "side": findings.actors.side_of(mention.actor, registry),
         "via": mention.via,
         "sentence": mention.sentence,
         "sentiment": {"compound": round(score, 4), "label": Score.of(score).label},
@@ -390,7 +390,7 @@ def _actor_summaries(mentions, attributions: list[Attribution], loaded: list[Loa
             "actor": actor_id,
             "name": actor.name if actor else actor_id,
             "type": actor.type if actor else None,
-            "side": actor.side if actor else registry.side_of(actor_id),
+            "side": findings.actors.side_of(actor_id, registry),
             "mentions": len(items),
             "mean_sentiment": round(sum(scores) / len(scores), 4) if scores else None,
             "negative": labels_scores.count("negative"),

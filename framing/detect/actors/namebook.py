@@ -1,0 +1,67 @@
+"""The names an article has introduced, to look later names up in (see :mod:`.coreference`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+_INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "&"})
+
+
+def surname_of(words: list[str]) -> str:
+    """"Martin Luther King Jr." -> "King"; "Ursula von der Leyen" -> "Leyen" (the last capitalised word)."""
+    kept = [w for w in words if w not in _SUFFIXES]
+    return kept[-1] if kept else words[-1]
+
+
+def first_and_last(words: list[str]) -> tuple[str, str] | None:
+    """"Hillary Rodham Clinton" and "Hillary Clinton" share ("Hillary", "Clinton")."""
+    kept = [w for w in words if w not in _SUFFIXES and not (len(w) == 2 and w.endswith("."))]
+    return (kept[0], kept[-1]) if len(kept) >= 2 else None
+
+
+def initials(words: list[str]) -> str:
+    """"Republican National Committee" -> "RNC"; "National Association for the Advancement of Colored People" -> "NAACP"."""
+    return "".join(w[0] for w in words if w.lower() not in _INITIAL_SKIPS and w[:1].isalpha()).upper()
+
+
+@dataclass
+class NameBook:
+    """The people and organisations an article has named, to look later names up in."""
+
+    full_names: dict[str, str] = field(default_factory=dict)  # "Todd Akin" -> actor id
+    first_last: dict[tuple[str, str], str] = field(default_factory=dict)
+    # surname -> [(position in the article, actor id)], in article order
+    surnames: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    organisations: dict[str, str] = field(default_factory=dict)  # name or acronym -> actor id
+
+    def add_person(self, words: list[str], actor_id: str, position: int) -> None:
+        name = " ".join(words)
+        self.full_names.setdefault(name, actor_id)
+        pair = first_and_last(words)
+        if pair:
+            self.first_last.setdefault(pair, actor_id)
+        self.surnames.setdefault(surname_of(words), []).append((position, actor_id))
+
+    def person(self, words: list[str], position: int) -> tuple[str, str] | None:
+        """(actor id, via) of a person named ``words`` at ``position``, if the article named them."""
+        name = " ".join(words)
+        if name in self.full_names:
+            return self.full_names[name], "name"
+        pair = first_and_last(words)
+        if pair and pair in self.first_last:
+            return self.first_last[pair], "name"
+        if len(words) == 1 or (len(words) == 2 and words[1] in _SUFFIXES):
+            bearers = self.surnames.get(words[0])
+            if bearers:
+                before = [actor for at, actor in bearers if at <= position]
+                return (before[-1] if before else bearers[0][1]), "surname"
+        return None
+
+    def add_organisation(self, words: list[str], actor_id: str) -> None:
+        self.organisations.setdefault(" ".join(words), actor_id)
+        acronym = initials(words)
+        if len(acronym) >= 2 and len(words) >= 2:
+            self.organisations.setdefault(acronym, actor_id)
+
+    def organisation(self, words: list[str]) -> str | None:
+        return self.organisations.get(" ".join(words))
