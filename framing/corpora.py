@@ -433,7 +433,7 @@ def source_nouns() -> SourceNouns:
 # ---- the shape of names: titles, name words, census names --------------------------
 
 GENDERS = ("male", "female")
-NAME_WORD_KINDS = ("organization", "media", "place", "particle", "suffix", "group")
+NAME_WORD_KINDS = ("organization", "media", "place", "particle", "suffix", "group", "staff")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,8 @@ names a person's organisation the same way; each is a small rule:
 * a party or organisation before the title: "Democratic Rep. Jay Inslee", "Republican
   presidential candidate Mitt Romney", "NAACP President Benjamin Jealous";
 * an appositive after the name: "Michael Steele, chairman of the Republican National
-  Committee", "Jim Manley, a spokesman for Sen. Harry Reid";
+  Committee", "Jim Manley, a spokesman for Sen. Harry Reid", "Mikie Sherrill, Democrat of
+  New Jersey";
 * an appositive before it: "the RNC chairman, Michael Steele".
 
 Each rule returns the words that name the affiliation (resolved to an actor by the
@@ -76,11 +77,14 @@ def appositive_after(tokens: list[Token], last: int, limit: int) -> Affiliation 
     end = min(limit, position + _MAX_APPOSITIVE_TOKENS)
     roles: set[str] = set()
     organisation = None
+    party = None
     while position <= end:
         token = tokens[position]
-        if token.text in (",", ".", ";", ")", "—", "–") :
+        if token.text in (",", ".", ";", ")", "—", "–"):
             break
-        if token.lower in titles.roles:
+        if token.text in PARTY_WORDS:  # ", Democrat of New Jersey,", ", a Republican from Ohio,"
+            party = PARTY_WORDS[token.text]
+        elif token.lower in titles.roles:
             roles.add(token.lower)
         elif token.lower in _AFFILIATION_PREPOSITIONS and roles:
             organisation = _name_after(tokens, position + 1, end)
@@ -88,9 +92,9 @@ def appositive_after(tokens: list[Token], last: int, limit: int) -> Affiliation 
         elif not (token.lower in _APPOSITIVE_DETERMINERS or token.is_word):
             break
         position += 1
-    if not roles:
+    if not roles and party is None:
         return None
-    return Affiliation(roles=frozenset(roles), organisation=organisation)
+    return Affiliation(party=party, roles=frozenset(roles), organisation=organisation)
 
 
 def appositive_before(tokens: list[Token], first: int) -> Affiliation | None:

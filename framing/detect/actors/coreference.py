@@ -59,17 +59,18 @@ def role_holder(role_words: list[Token], mentions: list[ActorMention], findings:
             if actor.affiliation == party:
                 return actor.id
             continue
-        if head.lower not in actor.roles:
+        roles = findings.roles_of(actor)
+        if head.lower not in roles:
             continue
-        if all(_qualifies(q, head.lower, actor) for q in qualifiers):
+        if all(_qualifies(q, head.lower, actor, roles) for q in qualifiers):
             return actor.id
     return None
 
 
-def _qualifies(qualifier: str, role: str, actor) -> bool:
+def _qualifies(qualifier: str, role: str, actor, roles: frozenset[str]) -> bool:
     if PARTY_WORDS.get(qualifier):
         return actor.affiliation == PARTY_WORDS[qualifier]
-    return f"{qualifier.lower()} {role}" in actor.roles
+    return f"{qualifier.lower()} {role}" in roles
 
 
 def is_role_noun(token: Token) -> bool:

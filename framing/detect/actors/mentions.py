@@ -36,9 +36,14 @@ class ActorFindings:
     # actors this article introduces, beyond the registry: people, organisations and groups by name
     people: dict[str, Actor] = field(default_factory=dict)
     book: NameBook = field(default_factory=NameBook)  # their names, for later mentions and the headline
+    # role nouns the article gives registry people by titling them ("President Trump" -> president)
+    titled_roles: dict[str, set[str]] = field(default_factory=dict)
 
     def actor(self, actor_id: str, registry: ActorRegistry) -> Actor | None:
         return registry.actors.get(actor_id) or self.people.get(actor_id)
+
+    def roles_of(self, actor: Actor) -> frozenset[str]:
+        return actor.roles | frozenset(self.titled_roles.get(actor.id, ()))
 
     def side_of(self, actor_id: str, registry: ActorRegistry) -> str:
         """An actor's side: the registry's, else its affiliation's or state's, else its own."""

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from framing import corpora
-from framing.corpora import Title
+from framing.corpora import PhraseMatch, Title
 from framing.text import Token
 
 MAX_RUN_TOKENS = 8
@@ -59,13 +59,20 @@ def is_name_word(token: Token) -> bool:
     return (token.is_capitalized and token.is_word) or bool(_JOINED_PARTICLE.match(token.text))
 
 
-def is_title_case(tokens: list[Token]) -> bool:
-    """A headline's words are capitalised ("Lindsey Graham Says Trump Could ..."), or all in capitals."""
-    words = [token for token in tokens if token.is_word and len(token.text) > 3]
-    if len(words) < 3:
+def is_title_case(tokens: list[Token], common_words: frozenset[str]) -> bool:
+    """A headline's words are capitalised ("Lindsey Graham Says Trump Could Be Impeached") or
+    all in capitals. Told from a sentence full of names ("Rep. Mikie Sherrill, Democrat of
+    New Jersey, said so") by its common words: a headline capitalises most of them too."""
+    words = [token for token in tokens[1:] if token.is_word and token.text[0].isalpha()]
+    if len(words) < 2:
         return False
-    capitalised = sum(1 for token in words if token.is_capitalized)
-    return capitalised / len(words) > 0.7
+    if all(token.text.isupper() for token in words if len(token.text) > 1):
+        return sum(1 for token in words if len(token.text) > 1) >= 3
+    common = [token for token in words if token.lower in common_words]
+    if len(common) >= 2:
+        return sum(1 for token in common if token.is_capitalized) / len(common) >= 0.6
+    long_words = [token for token in words if len(token.text) > 3]
+    return len(long_words) >= 3 and sum(1 for token in long_words if token.is_capitalized) / len(long_words) > 0.7
 
 
 def name_runs(tokens: list[Token], first: int, last: int) -> list[NameRun]:
@@ -99,8 +106,17 @@ def name_runs(tokens: list[Token], first: int, last: int) -> list[NameRun]:
     return runs
 
 
+_ELECT = "-elect"
+
+
 def _title_before_name(tokens: list[Token], position: int, last: int, title_index):
+    """A title at ``position`` followed by a name word; "Representative-elect" is the title
+    "Representative" too."""
     found = title_index.at(tokens, position)
+    if found is None and tokens[position].lower.endswith(_ELECT):
+        bare = tokens[position].text[:-len(_ELECT)]
+        entry = title_index.get(bare)
+        found = PhraseMatch(position, position, entry) if entry is not None else None
     if found is None or found.last >= last:
         return None
     following = tokens[found.last + 1]
@@ -116,25 +132,26 @@ def _run_end(tokens: list[Token], start: int, last: int, title_index, kinds: dic
         following = tokens[end + 1]
         if _title_before_name(tokens, end + 1, last, title_index) is not None:
             break  # "Defense" | "Secretary" | "Ash Carter"
-        if is_name_word(following) and following.lower not in FUNCTION_WORDS:
-            end += 1
+        if is_name_word(following) and (following.lower not in FUNCTION_WORDS or following.text != "I"):
+            end += 1  # inside a name a capitalised function word belongs to it: "Secure America Now"
             continue
-        joined = _joined_to_next(tokens, end + 1, last, kinds, tokens[end].text)
+        joined = _joined_to_next(tokens, end + 1, last, kinds, tokens[start:end + 1])
         if joined is None:
             break
         end = joined
     return end
 
 
-def _joined_to_next(tokens: list[Token], position: int, last: int, kinds: dict[str, str], previous: str) -> int | None:
+def _joined_to_next(tokens: list[Token], position: int, last: int, kinds: dict[str, str], so_far: list[Token]) -> int | None:
     """A lowercase word inside a name: "von der" in "Ursula von der Leyen", "&" in "AT & T",
-    "of" in "Bank of America" (only after an organisation or place word). Returns the
-    next name word's index, or None when the name ends here."""
+    "of" in "Bank of America" and "National Association for the Advancement of Colored
+    People" (only once the name holds an organisation or place word). Returns the next name
+    word's index, or None when the name ends here."""
     step = position
     if kinds.get(tokens[step].lower) == "particle" or tokens[step].text in _JOINERS:
         while step <= last and (kinds.get(tokens[step].lower) == "particle" or tokens[step].text in _JOINERS):
             step += 1
-    elif tokens[step].lower in _OF_WORDS and kinds.get(previous) in ("organization", "place"):
+    elif tokens[step].lower in _OF_WORDS and any(kinds.get(token.text) in ("organization", "place") for token in so_far):
         step += 1
         if step <= last and tokens[step].lower == "the":
             step += 1

@@ -40,7 +40,7 @@ def candidate_runs(document: Document, common_words: frozenset[str], registry: A
         tokens = paragraph.tokens
         for sentence in paragraph.sentences:
             first, last = sentence.tokens[0].index, sentence.tokens[-1].index
-            if is_title_case(sentence.tokens):
+            if is_title_case(sentence.tokens, common_words):
                 continue
             for run in name_runs(tokens, first, last):
                 run = _without_capitalised_common_words(tokens, run, first, common_words)

@@ -21,6 +21,7 @@ from framing.detect.actors.coreference import headline_index, is_role_noun, role
 from framing.detect.actors.mentions import ActorFindings, SentenceIndex, make_mention, slug
 from framing.detect.actors.names import FUNCTION_WORDS, is_name_word, is_title_case
 from framing.detect.actors.recognise import RecognisedName, recognise_names
+from framing.learn.name_model import load_name_model
 from framing.profiles import ActorRegistry, NameHit
 from framing.text import TITLE_ABBREVIATIONS, Document, Paragraph, Token
 
@@ -152,10 +153,12 @@ class _Scan:
             if shouting and hit.first == hit.last and len(tokens[hit.first].text) <= 3:
                 actor = None  # "ECONOMY IS STILL STRONG": capitals carry no signal in an all-caps line
             if actor is not None and not gazetteer.is_place(tokens, hit, actor, state_nouns):
+                if actor.type == "person":
+                    if hit.last > hit.first:
+                        # "Hillary Rodham Clinton ... Mrs. Clinton": the surname names her from now on
+                        self.surnames.setdefault((tokens[hit.last].text,), actor.id)
+                    return self._person_mention(paragraph, hit.first, hit.last, actor.id, hit.entry.via, sentence_of)
                 self.add_mention(paragraph, hit.first, hit.last, actor.id, hit.entry.via, sentence_of)
-                if actor.type == "person" and hit.last > hit.first:
-                    # "Hillary Rodham Clinton ... Mrs. Clinton": the surname names her from now on
-                    self.surnames.setdefault((tokens[hit.last].text,), actor.id)
             return hit.last
         if demonym is not None:
             return demonym.last
@@ -184,12 +187,19 @@ class _Scan:
         run, tokens = name.run, paragraph.tokens
         words = self._words(paragraph, run.first, run.last)
         position = self._position(name)
+        listed = self._listed(tokens, run.first, run.last)
+        if listed is not None:  # "Mr. Obama", "the Republican party": a registry actor after all
+            actor = self.registry.actors[listed]
+            if actor.type == "person":
+                return self._person_mention(paragraph, run.first, run.last, listed, "title" if run.title is not None else "alias", sentence_of)
+            self.add_mention(paragraph, run.first, run.last, listed, "alias", sentence_of)
+            return run.last
         known_person = self.book.person(words, position)
         if known_person is not None and (name.kind != "organization" or len(words) == 1):
             actor_id, via = known_person
             self._person_context(paragraph, name, actor_id)
-            self.add_mention(paragraph, run.first, run.last, actor_id, "title" if run.title is not None and via == "name" else via, sentence_of)
-            return run.last
+            return self._person_mention(paragraph, run.first, run.last, actor_id,
+                                        "title" if run.title is not None and via == "name" else via, sentence_of)
         if name.kind == "place" and run.title is None:
             return run.last
         if name.kind == "person" or run.title is not None:
@@ -200,8 +210,7 @@ class _Scan:
                                           side=actor_id, gender=_gender_of(words[0] if len(words) > 1 else "", run.title)))
             self.book.add_person(words, actor_id, position)
             self._person_context(paragraph, name, actor_id)
-            self.add_mention(paragraph, run.first, run.last, actor_id, "title" if run.title is not None else "name", sentence_of)
-            return run.last
+            return self._person_mention(paragraph, run.first, run.last, actor_id, "title" if run.title is not None else "name", sentence_of)
         if name.kind == "organization":
             if self._group_like(words):
                 return self._add_group(paragraph, run.first, run.last, self._actor_named(tokens, run.last, run.last), sentence_of)
@@ -215,6 +224,50 @@ class _Scan:
             self.add_mention(paragraph, run.first, run.last, actor_id, "name", sentence_of)
             return run.last
         return run.last
+
+    def _listed(self, tokens: list[Token], first: int, last: int) -> str | None:
+        """The registry actor whose name is exactly ``tokens[first..last]``, or the party a lone
+        party word names ("Republican" in "the Republican party")."""
+        known = self.registry.names.at(tokens, first)
+        if known is not None and known.last == last:
+            return known.entry.actor
+        if first == last and tokens[first].text in PARTY_WORDS and PARTY_WORDS[tokens[first].text] in self.registry.actors:
+            return PARTY_WORDS[tokens[first].text]
+        return None
+
+    def _person_mention(self, paragraph: Paragraph, first: int, last: int, actor_id: str, via: str,
+                        sentence_of: SentenceIndex) -> int:
+        """A person's mention, unless their name opens an organisation of theirs: "the Obama
+        administration", "Obama's administration", "the Romney campaign" name an organisation
+        affiliated with the person (a government organ of their state for an administration)."""
+        tokens = paragraph.tokens
+        self._note_title(tokens, first, last, actor_id)
+        staff_at = last + 1
+        if staff_at < len(tokens) and tokens[staff_at].lower in ("'s", "’s"):
+            staff_at += 1
+        staff = tokens[staff_at] if staff_at < len(tokens) else None
+        if staff is None or staff.text != staff.lower or corpora.name_words().kinds.get(staff.lower) != "staff":
+            self.add_mention(paragraph, first, last, actor_id, via, sentence_of)
+            return last
+        person = self.findings.actor(actor_id, self.registry)
+        name = f"{' '.join(t.text for t in tokens[first:last + 1] if t.is_word)} {staff.lower}"
+        organ = staff.lower in ("administration", "government", "cabinet", "presidency")
+        organisation_id = slug("government" if organ else "organization", name)
+        self.findings.add_actor(Actor(organisation_id, name, "government" if organ else "organization",
+                                      person.state if person is not None and organ else None, (name,), (), (),
+                                      side=organisation_id, affiliation=actor_id))
+        self.add_mention(paragraph, first, staff_at, organisation_id, "name", sentence_of)
+        return staff_at
+
+    def _note_title(self, tokens: list[Token], first: int, last: int, actor_id: str) -> None:
+        """"President Trump", "Mr. Obama", "Secretary of State John Kerry": the roles a title
+        before (or opening) a person's name gives them, so that "the president" can find them."""
+        titles = corpora.titles().index
+        for start in range(max(0, first - 3), last):
+            found = titles.at(tokens, start)
+            if found is not None and (found.last == first - 1 or (start >= first and found.last < last)) and found.entry.roles:
+                self.findings.titled_roles.setdefault(actor_id, set()).update(found.entry.roles)
+                return
 
     def _known_single_name(self, paragraph: Paragraph, position: int, sentence_of: SentenceIndex) -> int | None:
         """A capitalised word the model did not call a name but the article introduced:
@@ -247,6 +300,7 @@ class _Scan:
         for context in (appositive_after(tokens, run.last, limit), appositive_before(tokens, run.first)):
             if context is not None:
                 roles |= set(context.roles)
+                party = party or context.party
                 if context.organisation is not None:
                     organisation = self._actor_named(tokens, *context.organisation)
         if run.title_first is not None and run.title_first > 0 and organisation is None and party is None:
@@ -384,10 +438,14 @@ class _Scan:
 
     @staticmethod
     def _group_like(words: list[str]) -> bool:
-        """"House Republicans", "Catholics": a plural naming people, not one person or body."""
+        """"House Republicans", "Catholics": a plural naming people, not one person or body.
+        A plural ending alone counts only for one word that is no surname ("Sanders" is one)."""
         kinds = corpora.name_words().kinds
         last = words[-1]
-        return kinds.get(last) == "group" or (len(last) > 4 and last.endswith(_GROUP_ENDINGS) and last[0].isupper() and len(words) <= 2)
+        if kinds.get(last) == "group":
+            return True
+        return (len(words) == 1 and len(last) > 4 and last.endswith(_GROUP_ENDINGS) and last[0].isupper()
+                and last.capitalize() not in corpora.person_names().surname_rank)
 
     @staticmethod
     def _organisation_type(words: list[str]) -> str:
@@ -418,7 +476,7 @@ def _match_headlines(document: Document, paragraphs: list[Paragraph], registry: 
     for paragraph in paragraphs:
         sentence_of = SentenceIndex(paragraph)
         for sentence in paragraph.sentences:
-            if not is_title_case(sentence.tokens):
+            if not is_title_case(sentence.tokens, load_name_model().common_words):
                 continue
             if index is None:
                 index = headline_index(known or findings, (known or findings).book)
