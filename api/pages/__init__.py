@@ -11,7 +11,8 @@ OpenAPI document describes the JSON API only.
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, render_template, request
+from werkzeug.exceptions import HTTPException
 
 from api.pages import glossary
 from api.pages.security import add_security_headers, is_cross_site
@@ -23,6 +24,12 @@ blp = Blueprint("pages", __name__, template_folder="templates", static_folder="s
 def _refuse_cross_site_posts():
     if is_cross_site(request):
         abort(403, "this form can only be sent from this site's own pages")
+
+
+@blp.errorhandler(HTTPException)
+def _error_page(error: HTTPException):
+    """A page's error as a page (the JSON API's errors stay JSON)."""
+    return render_template("pages/error.html", title=error.name, message=error.description), error.code
 
 
 blp.after_request(add_security_headers)
