@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from api.app import create_app
+from api.config import Settings
 from api.pages.articles import safe_link
 from api.pages.security import CONTENT_SECURITY_POLICY
 
@@ -158,3 +160,14 @@ def test_templates_and_static_files_ship_in_the_wheel():
     for path in files:
         assert any(path.relative_to(package).match(pattern) for pattern in patterns), path
     assert (package / "static" / "vendor" / "LICENSE.md").exists()
+
+
+def test_analyses_through_the_page_count_against_the_rate_limit(tmp_path):
+    """The page runs the same analysis as POST /v1/analyze, so it shares its per-client limit."""
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'limited.sqlite3'}", rate_limit="2/minute"))
+    client = app.test_client()
+    form = {"text": "Officials said the talks would resume."}
+    assert [client.post("/", data=form).status_code for _ in range(2)] == [200, 200]
+    refused = client.post("/", data=form)
+    assert refused.status_code == 429 and "<h1>" in refused.get_data(as_text=True)
+    assert client.get("/").status_code == 200, "reading pages is not limited"
