@@ -60,3 +60,20 @@ def test_a_loaded_term_inside_a_hedged_claim_shows_both(seed_text, seed_report):
     piece = next(piece for marked in paragraphs for piece in marked.segments if piece.text == "militant group")
     assert {"a-hedged", "l-writer", "actor"} <= set(piece.styles.split())
     assert set(piece.layers.split()) == {"attribution", "loaded", "actor"}
+
+
+def test_cards_render_fields_a_report_may_gain_or_lack():
+    """Actors are gaining ``kind`` and ``affiliation``; an older report may lack sentiment or
+    ``via``. A card shows what is there and skips what is not."""
+    text = "Hezbollah fighters advanced."
+    paragraph = {"start": 0, "end": len(text), "kind": "body", "attributions": [], "hedges": [], "loaded_terms": [],
+                 "actor_mentions": [
+                     {"start": 0, "end": 9, "text": "Hezbollah", "actor": "hezbollah", "actor_name": "Hezbollah",
+                      "actor_type": "armed_group", "side": "pro_assad", "via": "name", "kind": "organization",
+                      "affiliation": "iran", "new_field": [1, 2]},
+                     {"start": 10, "end": 18, "text": "fighters", "actor": "hezbollah"},
+                 ]}
+    _title, (marked,) = mark_report({"title": None, "paragraphs": [{**paragraph, "index": 0}]}, text, None)
+    full, bare = (dict(card.lines) for card in marked.cards)
+    assert full["Kind"] == "organization" and full["Affiliation"] == "iran" and full["Named"] == "by name"
+    assert bare == {"Actor": "hezbollah (type unknown)", "Side": "unknown", "Tone here": "not scored"}
