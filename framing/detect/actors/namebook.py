@@ -8,9 +8,29 @@ _INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "&"})
 
 
 def surname_of(words: list[str]) -> str:
-    """"Martin Luther King Jr." -> "King"; "Ursula von der Leyen" -> "Leyen" (the last capitalised word)."""
+    """The surname as a lookup key: "Martin Luther King Jr." -> "king"; "Ursula von der Leyen"
+    -> "von der leyen" (the particles before the last word belong to it); case is folded, so
+    "Von der Leyen" opening a sentence and "AKIN" in a headline find theirs."""
+    from framing import corpora
+
+    kinds = corpora.name_words().kinds
+    kept = [w for w in words if w not in _SUFFIXES] or words
+    start = len(kept) - 1
+    while start > 1 and kinds.get(kept[start - 1].lower()) == "particle":
+        start -= 1
+    return " ".join(kept[start:]).lower()
+
+
+def family_name_first(words: list[str]) -> str | None:
+    """"Zhao Lijian", "Xi Jinping": Chinese, Korean and Hungarian names put the family name
+    first, and news then writes "Zhao said", "Mr. Xi". A two-word name whose first word is
+    no common given name (US Census list) is looked up by its first word too."""
+    from framing import corpora
+
     kept = [w for w in words if w not in _SUFFIXES]
-    return kept[-1] if kept else words[-1]
+    if len(kept) != 2 or not kept[0][:1].isupper() or kept[0].capitalize() in corpora.person_names().first_rank:
+        return None
+    return kept[0].lower()
 
 
 def first_and_last(words: list[str]) -> tuple[str, str] | None:
@@ -41,6 +61,9 @@ class NameBook:
         if pair:
             self.first_last.setdefault(pair, actor_id)
         self.surnames.setdefault(surname_of(words), []).append((position, actor_id))
+        family = family_name_first(words)
+        if family:
+            self.surnames.setdefault(family, []).append((position, actor_id))
 
     def person(self, words: list[str], position: int) -> tuple[str, str] | None:
         """(actor id, via) of a person named ``words`` at ``position``, if the article named them."""
@@ -50,12 +73,19 @@ class NameBook:
         pair = first_and_last(words)
         if pair and pair in self.first_last:
             return self.first_last[pair], "name"
-        if len(words) == 1 or (len(words) == 2 and words[1] in _SUFFIXES):
-            bearers = self.surnames.get(words[0])
-            if bearers:
-                before = [actor for at, actor in bearers if at <= position]
-                return (before[-1] if before else bearers[0][1]), "surname"
-        return None
+        key = " ".join(words).lower() if self._all_surname(words) else surname_of(words) if len(words) == 1 or words[-1] in _SUFFIXES else None
+        bearers = self.surnames.get(key) if key else None
+        if not bearers:
+            return None
+        before = [actor for at, actor in bearers if at <= position]
+        return (before[-1] if before else bearers[0][1]), "surname"
+
+    def _all_surname(self, words: list[str]) -> bool:
+        """"Von der Leyen": the words are one introduced person's whole surname."""
+        return " ".join(words).lower() in self.surnames
+
+    def has_surname(self, word: str) -> bool:
+        return word.lower() in self.surnames
 
     def add_organisation(self, words: list[str], actor_id: str) -> None:
         self.organisations.setdefault(" ".join(words), actor_id)

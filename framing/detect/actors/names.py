@@ -120,8 +120,8 @@ def _title_before_name(tokens: list[Token], position: int, last: int, title_inde
     if found is None or found.last >= last:
         return None
     following = tokens[found.last + 1]
-    if not is_name_word(following) or following.lower in FUNCTION_WORDS:
-        return None
+    if not is_name_word(following) or following.lower in FUNCTION_WORDS or corpora.name_words().kinds.get(following.text) == "suffix":
+        return None  # "Martin Luther King Jr.": "King" names, it does not title
     return found
 
 

@@ -26,7 +26,7 @@ SENTENCE_START_MIN_PROBABILITY = 0.8
 class RecognisedName:
     paragraph: Paragraph
     run: NameRun
-    kind: str  # person | organization | place
+    kind: str  # person | organization | place | none
     probability: float
 
 
@@ -65,7 +65,8 @@ def _without_capitalised_common_words(tokens: list[Token], run: NameRun, sentenc
     if run.title is not None or not opens_sentence(tokens, run.first, sentence_first):
         return run
     first = run.first
-    while first <= run.last and tokens[first].lower in common_words:
+    particles = corpora.name_words().kinds
+    while first <= run.last and tokens[first].lower in common_words and particles.get(tokens[first].lower) != "particle":
         first += 1
     if first > run.last:
         return None
@@ -73,14 +74,15 @@ def _without_capitalised_common_words(tokens: list[Token], run: NameRun, sentenc
 
 
 def recognise_names(document: Document, registry: ActorRegistry, paragraphs: list[Paragraph]) -> list[RecognisedName]:
-    """The runs the model calls a person, an organisation or a place."""
+    """Every candidate run with the kind the model gives it (``none`` included: a run the
+    model doubts may still be a name the article introduced, "Von der Leyen" opening a
+    sentence, or head a group, "Nebraska officials")."""
     model = load_name_model()
     by_first_token = {id(p.tokens): p for p in paragraphs}
     found = []
     for run, tokens, features in candidate_runs(document, model.common_words, registry, paragraphs):
         kind, probability = model.kind(features)
         if run.first == run.last and run.title is None and "sentence_start" in features and probability < SENTENCE_START_MIN_PROBABILITY:
-            continue
-        if kind != "none":
-            found.append(RecognisedName(by_first_token[id(tokens)], run, kind, probability))
+            kind = "none"
+        found.append(RecognisedName(by_first_token[id(tokens)], run, kind, probability))
     return found

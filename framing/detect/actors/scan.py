@@ -69,14 +69,14 @@ class _Scan:
     def introduce(self, recognised: list[RecognisedName]) -> None:
         """Enter every full personal name and organisation name in the book first, so a
         surname or an acronym is known wherever it appears."""
-        for position, name in enumerate(recognised):
+        for name in recognised:
             words = self._words(name.paragraph, name.run.first, name.run.last)
             if name.kind == "person" and self._name_length(words) >= 2 and not self._group_like(words):
                 known = self.registry.names.at(name.paragraph.tokens, name.run.first)
                 if known is not None and known.last == name.run.last:
                     actor_id = known.entry.actor
                 else:
-                    actor_id = self.book.person(words, position)
+                    actor_id = self.book.person(words, self._position(name))
                     actor_id = actor_id[0] if actor_id and actor_id[1] == "name" else slug("person", " ".join(words))
                     self.findings.add_actor(Actor(actor_id, " ".join(words), "person", None, (" ".join(words),), (), (),
                                                   side=actor_id, gender=_gender_of(words[0], name.run.title)))
@@ -120,7 +120,7 @@ class _Scan:
             return any(t.lower in gazetteer.GROUP_DESCRIPTION_HEADS for t in tokens[position + 1:position + 4])
         return (
             (token.text,) in self.surnames or any(key[0] == token.text for key in self.surnames)
-            or token.text in self.book.surnames or token.text in self.book.organisations
+            or self.book.has_surname(token.text) or token.text in self.book.organisations
             or (token.text.endswith(".") and token.text[:-1] in TITLE_ABBREVIATIONS)
         )
 
@@ -142,12 +142,16 @@ class _Scan:
         # state noun is read by the demonym rules, even inside a capitalised stretch
         demonym_first = demonym is not None and demonym.last + 1 < len(tokens) and state_nouns.at(tokens, demonym.last + 1) is not None
         if name is not None and not demonym_first and (hit is None or name.run.last > hit.last) and (
-                demonym is None or name.run.last > demonym.last):
+                demonym is None or name.run.last > demonym.last) and (name.kind != "none" or self._introduced(paragraph, name)):
             return self._recognised(paragraph, name, sentence_of)
         if demonym is not None and (hit is None or demonym.last >= hit.last):
             consumed = gazetteer.demonym_phrase(self, paragraph, demonym, sentence_of)
             if consumed is not None:
                 return consumed
+        if hit is not None and hit.first == hit.last and self.book.has_surname(tokens[position].text) and not (
+                position > 0 and tokens[position - 1].lower in gazetteer.LOCATIVE_PREPOSITIONS):
+            # "Denzel Washington ... Washington added": the person the article introduced, not the capital
+            return self._known_single_name(paragraph, position, sentence_of)
         if hit is not None:
             actor = self.findings.actor(hit.entry.actor, registry)
             if shouting and hit.first == hit.last and len(tokens[hit.first].text) <= 3:
@@ -198,9 +202,8 @@ class _Scan:
         if known_person is not None and (name.kind != "organization" or len(words) == 1):
             actor_id, via = known_person
             self._person_context(paragraph, name, actor_id)
-            return self._person_mention(paragraph, run.first, run.last, actor_id,
-                                        "title" if run.title is not None and via == "name" else via, sentence_of)
-        if name.kind == "place" and run.title is None:
+            return self._person_mention(paragraph, run.first, run.last, actor_id, "title" if run.title is not None else via, sentence_of)
+        if name.kind in ("place", "none") and run.title is None:
             return run.last
         if name.kind == "person" or run.title is not None:
             if self._group_like(words):
@@ -224,6 +227,10 @@ class _Scan:
             self.add_mention(paragraph, run.first, run.last, actor_id, "name", sentence_of)
             return run.last
         return run.last
+
+    def _introduced(self, paragraph: Paragraph, name: RecognisedName) -> bool:
+        """A run the model doubts that names a person the article introduced ("Von der Leyen")."""
+        return self.book.person(self._words(paragraph, name.run.first, name.run.last), self._position(name)) is not None
 
     def _listed(self, tokens: list[Token], first: int, last: int) -> str | None:
         """The registry actor whose name is exactly ``tokens[first..last]``, or the party a lone
@@ -273,7 +280,7 @@ class _Scan:
         """A capitalised word the model did not call a name but the article introduced:
         "Akin" opening a sentence, "RNC" in capitals."""
         token = paragraph.tokens[position]
-        if token.text in self.book.surnames:
+        if self.book.has_surname(token.text):
             actor_id, via = self.book.person([token.text], self._token_position(paragraph, position))
             self.add_mention(paragraph, position, position, actor_id, via, sentence_of)
             return position
@@ -308,8 +315,21 @@ class _Scan:
         affiliation = party or organisation
         if affiliation == actor_id:
             affiliation = None
-        self.findings.add_actor(Actor(actor.id, actor.name, "person", actor.state, actor.aliases, (), (), side=actor.side,
+        state = actor.state or (self._demonym_before(tokens, run.title_first) if run.title_first is not None else None)
+        self.findings.add_actor(Actor(actor.id, actor.name, "person", state, actor.aliases, (), (), side=actor.side,
                                       affiliation=affiliation, roles=frozenset(roles)))
+
+    def _demonym_before(self, tokens: list[Token], title_first: int) -> str | None:
+        """"Chinese foreign ministry spokesman Zhao Lijian": the state a demonym at most four
+        words before the title names."""
+        for position in range(title_first - 1, max(-1, title_first - 5), -1):
+            found = self.registry.demonyms.at(tokens, position)
+            if found is not None:
+                actor = self.registry.actors.get(found.entry.actor)
+                return actor.id if actor is not None and actor.type == "state" else None
+            if not tokens[position].is_word:
+                return None
+        return None
 
     def _organisation_before(self, tokens: list[Token], title_first: int) -> str | None:
         """"NAACP President Benjamin Jealous": the organisation named just before the title."""
@@ -358,11 +378,10 @@ class _Scan:
             return None
         following = tokens[end + 1] if end + 1 < len(tokens) else None
         if following is not None and kinds.get(following.text) == "group" and following.text.islower():
-            if name is not None and name.kind == "place" and words[0] not in PARTY_WORDS:
-                return self._add_group(paragraph, position, end + 1, None, sentence_of)  # "Colorado officials"
             affiliation = self._actor_named(tokens, position, end)
-            if affiliation is None and (name is None or name.kind != "organization"):
+            if affiliation is None and name is None:
                 return None
+            # "Democratic lawmakers", "NAACP members"; "Colorado officials" belong to no actor
             return self._add_group(paragraph, position, end + 1, affiliation, sentence_of)
         if len(words) >= 2 and kinds.get(words[-1]) == "group" and words[-1][0].isupper() and name is not None:
             return self._add_group(paragraph, position, end, self._actor_named(tokens, end, end), sentence_of)
@@ -525,7 +544,7 @@ def _role_head(tokens: list[Token], the: int) -> int | None:
             return None
         if is_role_noun(token) or (token.text in PARTY_WORDS and token.text != "GOP" and head == the + 1):
             following = tokens[head + 1] if head + 1 < len(tokens) else None
-            if following is not None and (is_name_word(following) or following.lower in ("'s", "’s")):
+            if following is not None and is_name_word(following):
                 return None
             return head
     return None
