@@ -231,15 +231,35 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
 # ---- the paragraph walk ------------------------------------------------------------------
 
 def _find_in_paragraph(context: _Context, paragraph: Paragraph, cue_model: CueModel | None) -> None:
+    """One paragraph's attributions, in the order later frames rely on: a speaker's colon,
+    quotations followed by their cue, the lexicon's cues, the learned tagger's, and last
+    the quotations that carry on an attribution already made."""
     verbs = corpora.reporting_verbs().index
     used: set[int] = set()
-    tokens = paragraph.tokens
     before = len(context.found)
     spoken = _speaker_colon(context, paragraph)
     if spoken is not None:
         context.found.append(spoken)
     for quote in paragraph.quotes:
         _quote_then_cue(context, paragraph, quote, verbs, used)
+    for sentence, first, last, entry in _lexicon_cues(paragraph, verbs, used):
+        found = _attribution_at(context, paragraph, sentence, first, last, entry)
+        if found is not None:
+            context.found.append(found)
+    if cue_model is not None:
+        ruled = [(a.cue.span.start, a.cue.span.end) for a in context.found[before:]]
+        for sentence, first, last, head in _learned_cues(paragraph, cue_model, ruled):
+            found = _learned_attribution(context, paragraph, sentence, first, last, head, cue_model)
+            if found is not None:
+                context.found.append(found)
+    _continue_quotes(context, paragraph, before)
+
+
+def _lexicon_cues(paragraph: Paragraph, verbs, used: set[int]):
+    """The lexicon's reporting words in each sentence that read as cues there, longest
+    entry first and never two overlapping, outside quotations and the cues of quotations
+    already attributed (``used``): (sentence, first token, last token, lexicon entry)."""
+    tokens = paragraph.tokens
     for sentence in paragraph.sentences:
         stokens = sentence.tokens
         free_from = 0
@@ -252,13 +272,7 @@ def _find_in_paragraph(context: _Context, paragraph: Paragraph, cue_model: CueMo
             free_from = match.last + 1
             first, last = stokens[match.first].index, stokens[match.last].index
             if _is_cue(tokens, first, last, match.entry, stokens[0].index) and paragraph.quote_at(tokens[first].start, tokens[last].end) is None:
-                found = _attribution_at(context, paragraph, sentence, first, last, match.entry)
-                if found is not None:
-                    context.found.append(found)
-                    used.update(range(first, last + 1))
-    if cue_model is not None:
-        _learned_cues(context, paragraph, cue_model, before)
-    _continue_quotes(context, paragraph, before)
+                yield sentence, first, last, match.entry
 
 
 def _is_cue(tokens: list[Token], first: int, last: int, cue: ReportingCue, sentence_start: int) -> bool:
@@ -1586,15 +1600,16 @@ _INTENTION_STEMS = frozenset(stem(word) for word in (
 LEARNED_KIND = "learned"  # the ``kind`` of a cue our lexicon does not list
 
 
-def _learned_cues(context: _Context, paragraph: Paragraph, cue_model: CueModel, first_new: int) -> None:
-    """Cues the rules missed that the tagger is confident of ("endorsed", "believes", "wants").
+def _learned_cues(paragraph: Paragraph, cue_model: CueModel, ruled: list[tuple[int, int]]) -> list[tuple[Sentence, int, int, int]]:
+    """Cues the rules missed that the tagger is confident of ("endorsed", "believes", "wants"),
+    as (sentence, first token, last token, head token); ``ruled`` are the character spans of
+    the rules' cues in this paragraph.
 
     A word our lexicon lists is added only in a frame the rules accept as that word's
     reporting sense (:func:`_lexicon_sense`): the rules' rejections ("the recall election",
     "is expected to speak", "rejected the proposal") are deliberate, and the tagger, trained
     on PolNeAR's broader notion of attribution, would otherwise undo them.
     """
-    ruled = [(a.cue.span.start, a.cue.span.end) for a in context.found[first_new:]]
     lexicon = corpora.reporting_verbs().index
     added: list[tuple[Sentence, int, int, int, float]] = []  # (sentence, first, last, head token, its probability)
     for sentence, index, features in paragraph_candidates(paragraph, cue_model.candidates, lexicon, ruled):
@@ -1609,10 +1624,7 @@ def _learned_cues(context: _Context, paragraph: Paragraph, cue_model: CueModel, 
             added[-1] = (held, first, index, index, probability) if probability > best else (held, first, index, head, best)
         else:
             added.append((sentence, index, index, index, probability))
-    for sentence, first, last, head, _ in added:
-        attribution = _learned_attribution(context, paragraph, sentence, first, last, head, lexicon, cue_model)
-        if attribution is not None:
-            context.found.append(attribution)
+    return [(sentence, first, last, head) for sentence, first, last, head, _ in added]
 
 
 def _lexicon_sense(paragraph: Paragraph, sentence: Sentence, index: int, lexicon, cue_model: CueModel) -> bool:
@@ -1668,7 +1680,7 @@ def _learned_cue_entry(tokens: list[Token], head: int, lexicon, cue_model: CueMo
 
 
 def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sentence, first: int, last: int, head: int,
-                         lexicon, cue_model: CueModel) -> Attribution | None:
+                         cue_model: CueModel) -> Attribution | None:
     """Source and content for a learned cue, walked as for a reporting verb.
 
     The source is the subject before the cue ("Clinton has endorsed", "his statement"), or
@@ -1678,7 +1690,7 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
     pattern ``learned_cue``.
     """
     tokens = paragraph.tokens
-    cue = _learned_cue_entry(tokens, head, lexicon, cue_model)
+    cue = _learned_cue_entry(tokens, head, corpora.reporting_verbs().index, cue_model)
     cue_span = _span(context, tokens, first, last)
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
     source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
