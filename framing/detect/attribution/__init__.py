@@ -28,26 +28,24 @@ real sentences.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 from framing import corpora
 from framing.corpora import ReportingCue
 from framing.detect.actors import ActorFindings, ActorMention
+from framing.detect.attribution.model import (
+    LEARNED_KIND, Attribution, Context, Source, group_by_paragraph, make_cue, sentence_of, token_span,
+)
+from framing.detect.attribution.words import (
+    AUXILIARIES, CLAUSE_WORDS, DETERMINERS, GERUND_PREPOSITIONS, LABELLING_VERBS, MAX_SOURCE_TOKENS, PRONOUNS,
+    QUOTE_TOKENS, SAY_VERBS, SOURCE_PREPOSITIONS, SUBORDINATORS, TIME_WORDS, pronoun_kind,
+)
 from framing.learn.cue_features import paragraph_candidates, stem
 from framing.learn.cue_model import CueModel, load_cue_model
 from framing.profiles import ActorRegistry
 from framing.spans import Span
 from framing.text import Document, Paragraph, Quote, Sentence, Token
 
-# Closed-class words that end a noun phrase when walking away from a cue.
-_CLAUSE_WORDS = frozenset(
-    "that which who whom whose what how why when while as because but and or if although though after "
-    "before since where than so yet nor whether unless until despite".split()
-)
-# A source right after one of these speaks inside a subordinate clause ("because X said").
-_SUBORDINATORS = frozenset("that which who whom when while as because if although though after before since where whether unless until".split())
 _CLAUSE_OPENERS = frozenset("at in on after before during since while when as if although though because for from with by".split())
-_GERUND_PREPOSITIONS = frozenset("by of for about on in with without after before from against despite".split())
 # Words that open a hearer phrase after "told": "told the committee", "told his supporters".
 _HEARER_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 # Sentence adverbs and conjunctions a run of capitalised words stops at ("Even Republicans who").
@@ -55,52 +53,23 @@ _ANTECEDENT_STOPS = frozenset("but and so yet even only also then still".split()
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "—", "–"})
 _COORDINATORS = frozenset({"and", "but"})
 _BE_FORMS = frozenset("is are was were be been being am".split())
-_AUXILIARIES = frozenset(
-    "is are was were be been being has have had will would can could should shall may might must "
-    "did does do not never also".split()
-)
 _ADVERBS_NEAR_CUE = frozenset(
     "also separately later earlier previously again further then once repeatedly publicly privately "
     "recently officially still already just now often always initially subsequently however too "
     "reportedly allegedly widely correctly falsely wrongly".split()
 )
-_DETERMINERS = frozenset("the a an one some several many two three four five other another this these those its their his her".split())
 _OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
-_PRONOUNS = {"he": "person", "she": "person", "it": "nonperson", "they": "plural", "we": "plural", "i": "person"}
-# A possessive holds a noun cue's source as its pronoun would: "his endorsement" is his.
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they", "our": "we", "my": "i"}
-
-
-def _pronoun_kind(word: str) -> str | None:
-    """The kind of a personal pronoun or possessive determiner ("he", "his"), else None."""
-    lower = word.lower()
-    return _PRONOUNS.get(_POSSESSIVE_PRONOUNS.get(lower, lower))
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning "
-    "afternoon evening night week month year weekend".split()
-)
 _VENUES = frozenset(
     "statement interview speech post tweet briefing conference letter televised address message "
     "release report video remarks".split()
 )
-_MAX_SOURCE_TOKENS = 12
-QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "«", "»"})
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with"})
 # After "that Moscow says", a verb or auxiliary means the clause has lost its subject to
 # the noun it modifies: a relative clause ("a campaign that Moscow says has targeted ...").
-_RELATIVE_VERB_STARTS = _AUXILIARIES | frozenset("targets targeted targeting hit struck killed".split())
+_RELATIVE_VERB_STARTS = AUXILIARIES | frozenset("targets targeted targeting hit struck killed".split())
 # Words that never sit inside a source phrase: the infinitive marker and pronouns (a lone
 # pronoun source is taken separately and resolved to its antecedent).
 _NOT_IN_SOURCE = frozenset("to it he she they we i you him them us".split())
-# Verbs of saying and of asserting or denying a fact take any complement ("Turkey said it
-# was concerned", "the Observatory reported a new wave of strikes", "Moscow denied the
-# report"). Other verbs need "that", a quotation, a colon or a
-# clause with its own verb, or they are read in their other senses ("Moscow has maintained
-# a naval facility", "the Kremlin rejected the proposal", "the crowd chanted his name").
-_SAY_VERBS = frozenset({
-    "say", "tell", "add", "write", "report", "announce", "state", "deny", "confirm", "reveal",
-    "disclose", "acknowledge", "admit", "claim", "allege", "predict", "estimate",
-})
 _WH_WORDS = frozenset("what whether why how who when where if".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i you there this".split())
 _FINITE_MARKERS = frozenset(
@@ -116,62 +85,10 @@ _NOT_SPEAKERS = frozenset(
     "update updated note editor correction related watch read more photo video breaking exclusive analysis "
     "opinion live warning disclaimer source sources".split()
 )
-# Labelling verbs are cues only with a quoted label ("called the charges “unsubstantiated”").
-_LABELLING_VERBS = frozenset({"call", "dub", "label", "brand"})
 _HEDGE_MARKERS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "so-called", "apparently"})
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    span: Span
-    actor: str | None
-    type: str
-    anonymous: bool
-    side: str
-    resolved_from: Span | None = None  # the pronoun ("he", "It") this source was resolved from
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    span: Span
-    lemma: str
-    stance: str
-    act: str = "speech"  # speech | belief | intention
-    # False for a word only the learned tagger reads as a cue ("rebuffed", "delivered"): it
-    # is reported, but not counted as a voice in the sourcing figures (framing.report)
-    listed: bool = True
-
-
-@dataclass
-class Attribution:
-    paragraph: int
-    sentence: int
-    pattern: str
-    cue: Cue
-    source: Source | None
-    content: Span | None
-    quote: str = "indirect"  # direct | indirect | partial | mixed
-    embedded: bool = False
-    hedged: bool = False
-    hedge_reasons: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Context:
-    document: Document
-    registry: ActorRegistry
-    actors: ActorFindings
-    found: list[Attribution]
-    mentions_by_paragraph: dict[int, list[ActorMention]]
-    # character offsets where a clause with its own cue begins ("... but said"): content
-    # begun earlier in the sentence stops there
-    clause_ends: list[int] = field(default_factory=list)
-    # capitalised words met inside sentences of body paragraphs, and those of them that end
-    # a multiword name ("John Brennan"): built on first need (see _proper_words)
-    proper_words: tuple[frozenset[str], frozenset[str]] | None = None
-
-
-def _proper_words(context: _Context) -> tuple[frozenset[str], frozenset[str]]:
+def _proper_words(context: Context) -> tuple[frozenset[str], frozenset[str]]:
     """Capitalised words the article itself shows to be names.
 
     A capital at a sentence's start proves nothing ("Officials said", "Brennan said"); the
@@ -195,20 +112,12 @@ def _proper_words(context: _Context) -> tuple[frozenset[str], frozenset[str]]:
     return context.proper_words
 
 
-def group_by_paragraph(findings: list) -> dict[int, list]:
-    """Findings (anything with a ``paragraph`` index) grouped by paragraph, in order."""
-    grouped: dict[int, list] = {}
-    for finding in findings:
-        grouped.setdefault(finding.paragraph, []).append(finding)
-    return grouped
-
-
 def find_attributions(document: Document, registry: ActorRegistry, actors: ActorFindings, learned: bool = True) -> list[Attribution]:
     """Every attribution in ``document``: the rules' findings, plus the learned cue tagger's
     (:mod:`framing.learn.cue_model`) unless ``learned`` is false (its trainer needs the
     rules alone)."""
     cue_model = load_cue_model() if learned else None
-    context = _Context(document, registry, actors, [], group_by_paragraph(actors.mentions))
+    context = Context(document, registry, actors, [], group_by_paragraph(actors.mentions))
     for paragraph in document.paragraphs:
         if paragraph.kind in ("caption", "credit"):
             continue
@@ -228,9 +137,7 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
     return context.found
 
 
-# ---- the paragraph walk ------------------------------------------------------------------
-
-def _find_in_paragraph(context: _Context, paragraph: Paragraph, cue_model: CueModel | None) -> None:
+def _find_in_paragraph(context: Context, paragraph: Paragraph, cue_model: CueModel | None) -> None:
     """One paragraph's attributions, in the order later frames rely on: a speaker's colon,
     quotations followed by their cue, the lexicon's cues, the learned tagger's, and last
     the quotations that carry on an attribution already made."""
@@ -282,13 +189,13 @@ def _is_cue(tokens: list[Token], first: int, last: int, cue: ReportingCue, sente
         return False  # mid-sentence capital: part of a name
     if cue.kind == "verb":
         previous = tokens[first - 1].lower if first > 0 else ""
-        if previous in _DETERMINERS or previous in ("’s", "'s"):
+        if previous in DETERMINERS or previous in ("’s", "'s"):
             return False  # "the report", "Russia's claims"
         if previous == "to":
             return False  # "Seeking to underline": no one has said anything yet
         if previous in _BE_FORMS and not head.lower.endswith("ing"):
             return False  # "was questioned by police", "is expected to speak": passive
-        if previous in _GERUND_PREPOSITIONS and head.lower.endswith("ing"):
+        if previous in GERUND_PREPOSITIONS and head.lower.endswith("ing"):
             return False  # "by proposing that ...", "for saying that ...": a gerund, not a report
     return True
 
@@ -301,7 +208,7 @@ def _title_case(tokens: list[Token]) -> bool:
 
 def _attribution_at(context, paragraph, sentence, first, last, cue) -> Attribution | None:
     tokens = paragraph.tokens
-    cue_span = _span(context, tokens, first, last)
+    cue_span = token_span(context, tokens, first, last)
     lower = tokens[first].lower
     if cue.kind == "phrase":
         return _according_to(context, paragraph, sentence, first, last, cue)
@@ -321,7 +228,7 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     start_limit = sentence.tokens[0].index
     end_limit = sentence.tokens[-1].index
     source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
-    if cue.lemma in _LABELLING_VERBS:
+    if cue.lemma in LABELLING_VERBS:
         return _labelling(context, paragraph, sentence, first, last, cue, cue_span, source_end)
     inverted = (
         not cue.needs_recipient  # "told reporters." names the hearer, not the source
@@ -363,7 +270,7 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         return attribution
     after = _that_ahead(tokens, after, end_limit)
     content = _content_after(context, paragraph, after, end_limit)
-    if content is not None and cue.lemma not in _SAY_VERBS and not (
+    if content is not None and cue.lemma not in SAY_VERBS and not (
         _introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit)
         or _infinitive(tokens, after, end_limit) or _quotes_inside(paragraph, content)
     ):
@@ -372,7 +279,7 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         after <= end_limit and (tokens[after].text == ":" or paragraph.quote_at(tokens[after].start, tokens[after].end) is not None)
     ):
         content = None  # "CONTENT, a monitoring group said on Friday, despite ...": what follows is the writer's
-    if before_source is not None and source_first - 1 == start_limit and before_source.lower in _SUBORDINATORS and content is not None:
+    if before_source is not None and source_first - 1 == start_limit and before_source.lower in SUBORDINATORS and content is not None:
         content = _clause_from(context, paragraph, after, end_limit)  # "After X accused him of Y, he ...": the clause ends at its comma
     if content is None and before_source is not None and before_source.text == ",":
         content = _content_before(context, paragraph, sentence, source_first - 1)
@@ -382,7 +289,7 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     if content is None:
         return None
     attribution = _make(context, paragraph, sentence, pattern, cue, cue_span, source_range, content)
-    if before_source is not None and before_source.lower in _SUBORDINATORS:
+    if before_source is not None and before_source.lower in SUBORDINATORS:
         attribution.embedded = True
     return attribution
 
@@ -398,12 +305,12 @@ def _relative_source(context, paragraph, sentence, first, last, cue, cue_span, w
         return None
     after = _that_ahead(tokens, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
     content = _content_after(context, paragraph, after, end_limit)
-    if content is None or (cue.lemma not in _SAY_VERBS and not (
+    if content is None or (cue.lemma not in SAY_VERBS and not (
         _introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit) or _quotes_inside(paragraph, content)
     )):
         return None
     attribution = _make(context, paragraph, sentence, "relative_source", cue, cue_span, antecedent, content)
-    attribution.source = _resolved(attribution.source, _span(context, tokens, who, who))
+    attribution.source = _resolved(attribution.source, token_span(context, tokens, who, who))
     return attribution
 
 
@@ -448,7 +355,7 @@ def _antecedent_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int]
         lower = token.lower
         if not (token.is_word or token.text in ("’s", "'s") or _possessive_mark(tokens, position)):
             break
-        if lower in _CLAUSE_WORDS or lower in _AUXILIARIES or lower in _GERUND_PREPOSITIONS | _SOURCE_PREPOSITIONS | {"to", "across", "among"}:
+        if lower in CLAUSE_WORDS or lower in AUXILIARIES or lower in GERUND_PREPOSITIONS | SOURCE_PREPOSITIONS | {"to", "across", "among"}:
             break
         if position < end and not token.is_capitalized and lower.endswith(("ed", "ing")) and nouns.word(lower) is None:
             break
@@ -457,7 +364,7 @@ def _antecedent_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int]
         )):
             break  # "Mr. Bush tells voters who ...": a verb, or a name that is not a possessive
         position -= 1
-        if lower in _DETERMINERS:
+        if lower in DETERMINERS:
             break
     return (position + 1, end) if position < end else None
 
@@ -481,7 +388,7 @@ def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conju
         return None
     earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span)
     if earlier is not None and earlier.source is not None and earlier.source.span.end <= earlier.cue.span.start:
-        attribution = Attribution(paragraph.index, sentence.index, "coordinated_verb", _cue(cue, cue_span), earlier.source, content)
+        attribution = Attribution(paragraph.index, sentence.index, "coordinated_verb", make_cue(cue, cue_span), earlier.source, content)
     else:
         subject = _conjunct_subject(tokens, start_limit, conjunction - 1)
         if subject is None or not _one_noun_phrase(tokens, subject):
@@ -501,7 +408,7 @@ def _one_noun_phrase(tokens: list[Token], subject: tuple[int, int]) -> bool:
     )
 
 
-def _earlier_in_sentence(context: _Context, paragraph: Paragraph, sentence: Sentence, cue_span: Span,
+def _earlier_in_sentence(context: Context, paragraph: Paragraph, sentence: Sentence, cue_span: Span,
                          with_source: bool = False) -> Attribution | None:
     """The latest attribution of this sentence whose cue comes before ``cue_span`` (and that
     has a source, if ``with_source``)."""
@@ -515,7 +422,7 @@ def _conjunct_subject(tokens: list[Token], start: int, end: int) -> tuple[int, i
     or subordinator before it ("Asked about it, Mrs. Lee shook her head and said"; "when
     Rubio thanked the crowd and said"), else the sentence's."""
     boundary = end
-    while boundary >= start and not (tokens[boundary].text in _CLAUSE_BREAKS or tokens[boundary].lower in _SUBORDINATORS):
+    while boundary >= start and not (tokens[boundary].text in _CLAUSE_BREAKS or tokens[boundary].lower in SUBORDINATORS):
         boundary -= 1
     if boundary >= start:
         subject = _sentence_subject(tokens, boundary + 1, end)
@@ -535,12 +442,12 @@ def _sentence_subject(tokens: list[Token], start: int, end: int) -> tuple[int, i
         if comma is None:
             return None
         start = comma + 1
-    if start <= end and tokens[start].lower in _PRONOUNS and tokens[start].lower != "it":
+    if start <= end and tokens[start].lower in PRONOUNS and tokens[start].lower != "it":
         return start, start
     return _backward_np_from_start(tokens, start, end)
 
 
-def _clip_at_clause_ends(context: _Context) -> None:
+def _clip_at_clause_ends(context: Context) -> None:
     """Content stops where a coordinated clause with its own cue begins: "He praised the
     staff" in "He praised the staff but said, “...”"."""
     for attribution in context.found:
@@ -581,7 +488,7 @@ def _infinitive(tokens: list[Token], position: int, limit: int) -> bool:
     for index in range(position, min(limit, position + 4)):
         if tokens[index].lower == "to":
             following = tokens[index + 1]
-            return following.is_word and not following.is_capitalized and following.lower not in _DETERMINERS
+            return following.is_word and not following.is_capitalized and following.lower not in DETERMINERS
         if not tokens[index].is_word:
             return False
     return False
@@ -597,7 +504,7 @@ def _verb_like(token: Token) -> bool:
     "targets") means the clause lost its subject to the noun before "that"."""
     lower = token.lower
     return lower in _RELATIVE_VERB_STARTS or (
-        token.is_word and not token.is_capitalized and lower not in _DETERMINERS and lower not in _CLAUSE_SUBJECTS
+        token.is_word and not token.is_capitalized and lower not in DETERMINERS and lower not in _CLAUSE_SUBJECTS
         and (lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss")))
     )
 
@@ -638,14 +545,14 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
     if tokens[position].text == ",":
         position += 1
     cue_match = verbs.at(tokens, position) if position < len(tokens) else None
-    sentence = _sentence_of(paragraph, quote.start)
+    sentence = sentence_of(paragraph, quote.start)
     if cue_match is not None and cue_match.entry.kind == "verb":
         source_range = _forward_np(tokens, cue_match.last + 1, len(tokens) - 1)
         cue_first, cue_last = cue_match.first, cue_match.last
         frame_end = source_range[1] if source_range else cue_last
     else:
         source_range = None
-        for end in range(position, min(position + _MAX_SOURCE_TOKENS, len(tokens))):
+        for end in range(position, min(position + MAX_SOURCE_TOKENS, len(tokens))):
             cue_match = verbs.at(tokens, end)
             if cue_match is not None and tokens[end].lower.endswith("ing"):
                 return  # “...,” he continued, citing ...: a participle hangs on the clause before it
@@ -666,7 +573,7 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
     if not _quote_attaches(context, quote, tokens, position, frame_end):
         return
     content = _inner(context, quote)
-    cue_span = _span(context, tokens, cue_first, cue_last)
+    cue_span = token_span(context, tokens, cue_first, cue_last)
     attribution = _make(context, paragraph, sentence, "quote_then_cue", cue_match.entry, cue_span, source_range, content)
     context.found.append(attribution)
     used.update(range(cue_first, cue_last + 1))
@@ -698,8 +605,8 @@ def _dash_then_name(context, paragraph: Paragraph, quote: Quote, position: int) 
     source_range = _forward_np(tokens, position + 1, len(tokens) - 1)
     if source_range is None:
         return None
-    sentence = _sentence_of(paragraph, quote.start)
-    cue_span = _span(context, tokens, position, position)
+    sentence = sentence_of(paragraph, quote.start)
+    cue_span = token_span(context, tokens, position, position)
     return _make(context, paragraph, sentence, "quote_then_dash", _DASH_CUE, cue_span, source_range, _inner(context, quote))
 
 
@@ -723,16 +630,16 @@ def _speaker_colon(context, paragraph: Paragraph) -> Attribution | None:
     quote = paragraph.quote_at(content.start, content.end)
     if quote is not None and quote.start == content.start:
         content = _inner(context, quote)
-    cue_span = _span(context, tokens, colon, colon)
+    cue_span = token_span(context, tokens, colon, colon)
     return _make(context, paragraph, sentence, "speaker_colon", _COLON_CUE, cue_span, (0, colon - 1), content)
 
 
 def _np_ends_sentence(tokens: list[Token], start: int, limit: int) -> bool:
     """"..., said Batchelder." : the words after the cue are the source and nothing follows."""
     source = _forward_np(tokens, start, limit)
-    if source is None or all(t.lower in _TIME_WORDS or not t.is_word for t in tokens[source[0]:source[1] + 1]):
+    if source is None or all(t.lower in TIME_WORDS or not t.is_word for t in tokens[source[0]:source[1] + 1]):
         return False  # "..., Mr. Rhodes said Sunday.": a day is not a speaker
-    if any(_verb_like(t) and t.lower not in _AUXILIARIES for t in tokens[source[0] + 1:source[1] + 1]):
+    if any(_verb_like(t) and t.lower not in AUXILIARIES for t in tokens[source[0] + 1:source[1] + 1]):
         return False  # "said Russian strikes destroyed their depot": a clause, not a speaker
     after = _skip_forward_adjuncts(tokens, source[1] + 1, limit, False)
     return after > limit or tokens[after].text in (".", "!", "?", ":", "”", '"', "''")
@@ -769,7 +676,7 @@ def _quote_attaches(context, quote: Quote, tokens: list[Token], after: int, fram
     return following is None or following.text in (".", ",", ";")
 
 
-def _continue_quotes(context: _Context, paragraph: Paragraph, first_new: int) -> None:
+def _continue_quotes(context: Context, paragraph: Paragraph, first_new: int) -> None:
     """Quotations with no cue of their own carry on an attribution already made.
 
     News copy attributes a long quotation once: “A,” he said. “B.” Or it runs a quotation
@@ -792,7 +699,7 @@ def _continue_quotes(context: _Context, paragraph: Paragraph, first_new: int) ->
             carrier = earlier[-1] if earlier else None
         if carrier is None or carrier.source is None:
             continue
-        sentence = _sentence_of(paragraph, quote.start)
+        sentence = sentence_of(paragraph, quote.start)
         context.found.append(Attribution(paragraph.index, sentence.index, "quote_continuation", carrier.cue, carrier.source, inner, quote="direct"))
         covered.append(inner)
 
@@ -801,8 +708,6 @@ def _is_whole_paragraph(paragraph: Paragraph, quote: Quote) -> bool:
     return quote.start == paragraph.start and quote.end >= paragraph.end - 1
 
 
-# ---- cue-specific frames -------------------------------------------------------------------
-
 def _according_to(context, paragraph, sentence, first, last, cue) -> Attribution | None:
     """"..., according to X" or "According to X, ...": the source follows the phrase."""
     tokens = paragraph.tokens
@@ -810,7 +715,7 @@ def _according_to(context, paragraph, sentence, first, last, cue) -> Attribution
     source_range = _forward_np(tokens, last + 1, end_limit)
     if source_range is None:
         return None
-    cue_span = _span(context, tokens, first, last)
+    cue_span = token_span(context, tokens, first, last)
     after_source = source_range[1] + 1
     if first == start_limit or (first > start_limit and tokens[first - 1].text in "“\""):
         if after_source <= end_limit and tokens[after_source].text == ",":
@@ -821,7 +726,7 @@ def _according_to(context, paragraph, sentence, first, last, cue) -> Attribution
         end = first - 1
         while end >= start_limit and not tokens[end].is_word and tokens[end].text not in "”\"":
             end -= 1
-        content = _span(context, tokens, start_limit, end) if end >= start_limit else None
+        content = token_span(context, tokens, start_limit, end) if end >= start_limit else None
     if content is None:
         return None
     return _make(context, paragraph, sentence, "according_to", cue, cue_span, source_range, content)
@@ -849,7 +754,7 @@ def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | N
         content = None
     if content is None:
         return None
-    cue_span = _span(context, tokens, first, last)
+    cue_span = token_span(context, tokens, first, last)
     attribution = _make(context, paragraph, sentence, "noun_cue", cue, cue_span, source_range, content)
     attribution.embedded = True
     return attribution
@@ -869,9 +774,9 @@ def _main_verb_before(tokens: list[Token], start: int, limit: int) -> int:
             finite_seen = True
             continue
         previous = tokens[index - 1]
-        if token.is_word and not token.is_capitalized and lower.endswith("ed") and previous.is_word and previous.lower not in _AUXILIARIES:
-            if finite_seen and index > start + 2 and previous.lower not in _CLAUSE_WORDS and previous.lower not in ("to", "not", "up", "out", "down", "off") \
-                    and not previous.lower.endswith("ly") and previous.lower not in _DETERMINERS:
+        if token.is_word and not token.is_capitalized and lower.endswith("ed") and previous.is_word and previous.lower not in AUXILIARIES:
+            if finite_seen and index > start + 2 and previous.lower not in CLAUSE_WORDS and previous.lower not in ("to", "not", "up", "out", "down", "off") \
+                    and not previous.lower.endswith("ly") and previous.lower not in DETERMINERS:
                 return index - 1
             finite_seen = True
     return limit
@@ -881,7 +786,7 @@ def _quoted_as_saying(context, paragraph, sentence, first, last, cue) -> Attribu
     """"It quoted a Saudi government official as saying ...": the quoted person is the source."""
     tokens = paragraph.tokens
     end_limit = sentence.tokens[-1].index
-    for position in range(last + 1, min(last + 1 + _MAX_SOURCE_TOKENS, end_limit)):
+    for position in range(last + 1, min(last + 1 + MAX_SOURCE_TOKENS, end_limit)):
         if tokens[position].lower == "as" and position + 1 <= end_limit and tokens[position + 1].lower == "saying":
             if position == last + 1:
                 return None
@@ -889,7 +794,7 @@ def _quoted_as_saying(context, paragraph, sentence, first, last, cue) -> Attribu
             content = _content_after(context, paragraph, _skip_that(tokens, position + 2, end_limit), end_limit)
             if content is None:
                 return None
-            cue_span = _span(context, tokens, first, last)
+            cue_span = token_span(context, tokens, first, last)
             return _make(context, paragraph, sentence, "quoted_as_saying", cue, cue_span, source_range, content)
     return None
 
@@ -903,10 +808,10 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     content = _content_after(context, paragraph, start, end_limit)
     if content is None:
         return None
-    cue_span = _span(context, tokens, first, last)
+    cue_span = token_span(context, tokens, first, last)
     earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span, with_source=True)
     if earlier is not None:
-        attribution = Attribution(paragraph.index, sentence.index, "participle", _cue(cue, cue_span), earlier.source, content)
+        attribution = Attribution(paragraph.index, sentence.index, "participle", make_cue(cue, cue_span), earlier.source, content)
     else:
         subject = _backward_np_from_start(tokens, start_limit, first - 2)
         if subject is None:
@@ -916,12 +821,10 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     return attribution
 
 
-# ---- noun phrases ---------------------------------------------------------------------------
-
 def _np_word(token: Token) -> bool:
     if not token.is_word and token.text not in ("’s", "'s", "-", "&", "%"):
         return False
-    return token.lower not in _CLAUSE_WORDS and token.lower not in _AUXILIARIES and token.lower not in _NOT_IN_SOURCE
+    return token.lower not in CLAUSE_WORDS and token.lower not in AUXILIARIES and token.lower not in _NOT_IN_SOURCE
 
 
 def _possessive_mark(tokens: list[Token], index: int) -> bool:
@@ -935,7 +838,7 @@ def _possessive_mark(tokens: list[Token], index: int) -> bool:
 
 def _single_pronoun(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
     """"he said", "It says": a lone pronoun right before the cue, after no other noun-phrase word."""
-    if end >= limit and tokens[end].lower in _PRONOUNS and (end == limit or not _np_word(tokens[end - 1])):
+    if end >= limit and tokens[end].lower in PRONOUNS and (end == limit or not _np_word(tokens[end - 1])):
         return end, end
     return None
 
@@ -945,7 +848,7 @@ def _subject_pronoun(tokens: list[Token], end: int, limit: int) -> tuple[int, in
     pronoun is its verb's subject whatever precedes it. For a cue already chosen (the
     learned tagger's); the rules keep :func:`_single_pronoun`, whose stricter frame also
     decides whether a lexicon word is a cue at all."""
-    if end >= limit and tokens[end].lower in _PRONOUNS and tokens[end].lower != "it":
+    if end >= limit and tokens[end].lower in PRONOUNS and tokens[end].lower != "it":
         return end, end
     return _single_pronoun(tokens, end, limit)
 
@@ -956,12 +859,12 @@ def _backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] |
         return None
     position = end
     verbs = corpora.reporting_verbs().index
-    while position >= limit and end - position < _MAX_SOURCE_TOKENS:
+    while position >= limit and end - position < MAX_SOURCE_TOKENS:
         token = tokens[position]
         if not (_np_word(token) or _possessive_mark(tokens, position)) or (verbs.at(tokens, position) is not None and not token.is_capitalized):
             break
         position -= 1
-        if token.lower in _DETERMINERS and token.lower not in ("its", "their", "his", "her"):
+        if token.lower in DETERMINERS and token.lower not in ("its", "their", "his", "her"):
             # a determiner opens the phrase, unless a preposition attaches it to a head
             # on its left: "attorneys for the family", "one of the family's attorneys"
             if not (position > limit and tokens[position].lower in _NP_PREPOSITIONS):
@@ -979,11 +882,11 @@ def _forward_np(tokens: list[Token], start: int, limit: int) -> tuple[int, int] 
     if start <= limit and tokens[start].lower in _CLAUSE_OPENERS:
         return None  # "said in a post on Twitter": an adjunct, not a speaker
     position = start
-    while position <= limit and position - start < _MAX_SOURCE_TOKENS:
+    while position <= limit and position - start < MAX_SOURCE_TOKENS:
         token = tokens[position]
         if not token.is_word and token.text not in ("’s", "'s", "-", "&") and not _possessive_mark(tokens, position):
             break
-        if token.lower in _CLAUSE_WORDS or token.lower == "to" or (token.lower in _AUXILIARIES and position > start):
+        if token.lower in CLAUSE_WORDS or token.lower == "to" or (token.lower in AUXILIARIES and position > start):
             break
         if token.lower in ("on", "in", "at") and position + 1 <= limit and _is_time_or_venue(tokens, position + 1, limit):
             break
@@ -1011,7 +914,7 @@ def _backward_np_from_start(tokens, start: int, end: int) -> tuple[int, int] | N
         token = tokens[position]
         if token.lower in _CLAUSE_OPENERS:
             return None  # "At the forum, ...": the sentence opens with an adverbial, not its subject
-        if token.is_capitalized and token.lower not in _DETERMINERS or nouns.word(token.text) or state_nouns.word(token.text):
+        if token.is_capitalized and token.lower not in DETERMINERS or nouns.word(token.text) or state_nouns.word(token.text):
             last_head = position
         elif last_head is not None and token.lower not in ("of", "’s", "'s", "-"):
             break
@@ -1030,7 +933,7 @@ def _appositive_name(tokens: list[Token], comma: int, limit: int) -> tuple[int, 
     last_inside = tokens[comma - 1]
     if last_inside.is_word and not last_inside.is_capitalized and corpora.source_nouns().index.word(last_inside.text) is not None:
         return None  # "Democracy for America's executive director": a role, not a name
-    if first_inside.is_capitalized and first_inside.lower not in _DETERMINERS:
+    if first_inside.is_capitalized and first_inside.lower not in DETERMINERS:
         inside = _backward_np(tokens, comma - 1, opening + 1)
         if inside is not None and inside[0] == opening + 1:
             return inside
@@ -1115,11 +1018,11 @@ def _skip_back_adverbs(tokens: list[Token], position: int, limit: int) -> int:
             if opening < limit or position - opening > 8:
                 break
             position = opening - 1
-        elif lower in _ADVERBS_NEAR_CUE or lower in _AUXILIARIES or lower in ("'s", "'re", "'ve", "'d", "'ll") or (
+        elif lower in _ADVERBS_NEAR_CUE or lower in AUXILIARIES or lower in ("'s", "'re", "'ve", "'d", "'ll") or (
             lower.endswith("ly") and not tokens[position].is_capitalized and len(lower) > 4
         ):
             position -= 1
-        elif lower in _TIME_WORDS and position - 1 >= limit and tokens[position - 1].lower in ("on", "last", "this", "late", "early"):
+        elif lower in TIME_WORDS and position - 1 >= limit and tokens[position - 1].lower in ("on", "last", "this", "late", "early"):
             position -= 2
             if position >= limit and tokens[position].lower in ("late", "early"):
                 position -= 1
@@ -1130,7 +1033,7 @@ def _skip_back_adverbs(tokens: list[Token], position: int, limit: int) -> int:
 
 def _is_time_or_venue(tokens: list[Token], position: int, limit: int) -> bool:
     token = tokens[position]
-    if token.lower in _TIME_WORDS or token.text[0].isdigit():
+    if token.lower in TIME_WORDS or token.text[0].isdigit():
         return True
     if token.lower in ("a", "an", "the") and position + 1 <= limit:
         following = tokens[position + 1].lower
@@ -1159,10 +1062,10 @@ def _skip_forward_adjuncts(tokens: list[Token], position: int, limit: int, needs
             position += 1
         elif token.lower in ("on", "late", "early", "last", "this") and position + 1 <= limit and _is_time_or_venue(tokens, position + 1, limit):
             position += 2
-            if position <= limit and tokens[position - 1].lower in ("on",) and tokens[position].lower in _TIME_WORDS:
+            if position <= limit and tokens[position - 1].lower in ("on",) and tokens[position].lower in TIME_WORDS:
                 position += 1
         elif token.lower in ("in", "at", "on") and position + 1 <= limit and (
-            tokens[position + 1].is_capitalized and tokens[position + 1].lower not in _PRONOUNS
+            tokens[position + 1].is_capitalized and tokens[position + 1].lower not in PRONOUNS
         ):
             position += 2
             while position <= limit and tokens[position].is_capitalized and tokens[position].is_word:
@@ -1183,8 +1086,6 @@ def _skip_that(tokens: list[Token], position: int, limit: int) -> int:
         return position + 1
     return position
 
-
-# ---- content spans --------------------------------------------------------------------------
 
 def _content_after(context, paragraph: Paragraph, position: int, limit: int) -> Span | None:
     """What follows the cue up to the end of the sentence (or of a quotation begun there)."""
@@ -1244,7 +1145,7 @@ def _clause_from(context, paragraph: Paragraph, position: int, limit: int) -> Sp
         end += 1
     if end - 1 < position:
         return None
-    return _span(context, tokens, position, end - 1)
+    return token_span(context, tokens, position, end - 1)
 
 
 def _content_before(context, paragraph: Paragraph, sentence: Sentence, comma: int) -> Span | None:
@@ -1276,42 +1177,25 @@ def _inner(context, quote: Quote) -> Span:
     return context.document.span(start, end)
 
 
-# ---- building and classifying ---------------------------------------------------------------
-
-def _span(context, tokens: list[Token], first: int, last: int) -> Span:
-    return context.document.span(tokens[first].start, tokens[last].end)
-
-
-def _sentence_of(paragraph: Paragraph, offset: int) -> Sentence:
-    for sentence in paragraph.sentences:
-        if sentence.start <= offset < sentence.end + 1:
-            return sentence
-    return paragraph.sentences[-1]
-
-
 def _plausible(attribution: Attribution) -> bool:
     """"even", "first", "stunning" alone are words the walk stopped on, not speakers."""
     source = attribution.source
     if source is None or " " in source.span.text.strip() or attribution.pattern == "relative_source":
         return True  # a relative's antecedent is walked as a noun ("parents who said")
     word = source.span.text
-    return not word[:1].islower() or word.lower() in _PRONOUNS or corpora.source_nouns().index.word(word) is not None
-
-
-def _cue(cue: ReportingCue, cue_span: Span) -> Cue:
-    return Cue(cue_span, cue.lemma, cue.stance, cue.act, cue.kind != LEARNED_KIND)
+    return not word[:1].islower() or word.lower() in PRONOUNS or corpora.source_nouns().index.word(word) is not None
 
 
 def _make(context, paragraph, sentence, pattern, cue: ReportingCue, cue_span: Span, source_range, content) -> Attribution:
     tokens = paragraph.tokens
-    source_span = _span(context, tokens, *source_range)
-    return Attribution(paragraph.index, sentence.index, pattern, _cue(cue, cue_span), _source(context, paragraph, source_span), content)
+    source_span = token_span(context, tokens, *source_range)
+    return Attribution(paragraph.index, sentence.index, pattern, make_cue(cue, cue_span), _source(context, paragraph, source_span), content)
 
 
-def _source(context: _Context, paragraph: Paragraph, span: Span) -> Source:
+def _source(context: Context, paragraph: Paragraph, span: Span) -> Source:
     """Type, actor, side and anonymity of a source phrase."""
     words = span.text.split()
-    pronoun = _pronoun_kind(span.text)
+    pronoun = pronoun_kind(span.text)
     if pronoun is not None:  # resolved by _resolve_pronoun once every attribution is known
         return Source(span, None, "person" if pronoun == "person" else "anonymous", False, "unknown")
     mentions = [m for m in context.mentions_by_paragraph.get(paragraph.index, []) if span.start <= m.span.start and m.span.end <= span.end]
@@ -1366,14 +1250,14 @@ def _poll_share(words: list[str]) -> bool:
     return first.split("-")[-1] in _SHARE_WORDS and following in (None, "of")  # not "the majority leader"
 
 
-def _actor_record(context: _Context, actor_id: str):
+def _actor_record(context: Context, actor_id: str):
     return context.registry.actors.get(actor_id) or context.actors.people.get(actor_id)
 
 
 _TYPE_RANK = {"person": 0, "media": 1, "government": 2, "armed_group": 3, "organization": 3, "group": 5, "state": 4}
 
 
-def _principal_mention(context: _Context, mentions: list[ActorMention]) -> ActorMention | None:
+def _principal_mention(context: Context, mentions: list[ActorMention]) -> ActorMention | None:
     """The most specific actor in a source phrase: the minister over his state."""
     best = None
     best_rank = 99
@@ -1402,7 +1286,7 @@ def _head_noun(span: Span):
     return None
 
 
-def _has_name(paragraph: Paragraph, span: Span, mentions: list[ActorMention], context: _Context) -> bool:
+def _has_name(paragraph: Paragraph, span: Span, mentions: list[ActorMention], context: Context) -> bool:
     """A source is named if it carries a proper name beyond an affiliation ("U.S. officials")."""
     for mention in mentions:
         record = _actor_record(context, mention.actor)
@@ -1413,22 +1297,21 @@ def _has_name(paragraph: Paragraph, span: Span, mentions: list[ActorMention], co
     state_nouns = corpora.state_nouns().index
     sentence_start = _starts_sentence(paragraph, span.start)
     for offset, word in _words_with_offsets(span):
-        if word.lower() in _SOURCE_PREPOSITIONS and offset > span.start:
+        if word.lower() in SOURCE_PREPOSITIONS and offset > span.start:
             break  # "officials in Maricopa County": a place modifies, it does not name
-        if offset == span.start and (word.lower() in _DETERMINERS | {"one"} or (sentence_start and word not in _proper_words(context)[0])):
+        if offset == span.start and (word.lower() in DETERMINERS | {"one"} or (sentence_start and word not in _proper_words(context)[0])):
             continue  # a capital that only opens the sentence names no one
         if word.lower() in _AFFILIATION_ADJECTIVES:
             continue
         if any(start <= offset < end for start, end in covered):
             continue
-        if word and word[0].isupper() and nouns.word(word) is None and state_nouns.word(word) is None and word.lower() not in _DETERMINERS:
+        if word and word[0].isupper() and nouns.word(word) is None and state_nouns.word(word) is None and word.lower() not in DETERMINERS:
             if offset == span.start and word.lower() in ("senior", "regional", "local", "western", "top"):
                 continue
             return True
     return False
 
 
-_SOURCE_PREPOSITIONS = frozenset({"in", "from", "at", "near", "on"})
 # Capitalised adjectives that describe an unnamed source without naming it ("a Western
 # diplomat", "a senior Arab official").
 _AFFILIATION_ADJECTIVES = frozenset(
@@ -1454,7 +1337,7 @@ def _words_with_offsets(span: Span):
         position += len(word)
 
 
-def _definite_institution(context: _Context, span: Span, head) -> ActorMention | None:
+def _definite_institution(context: Context, span: Span, head) -> ActorMention | None:
     """"the government said": the state of the latest source that spoke for a state."""
     if head.type != "government" or not span.text.lower().startswith("the "):
         return None
@@ -1468,11 +1351,11 @@ def _definite_institution(context: _Context, span: Span, head) -> ActorMention |
     return None
 
 
-def _resolve_pronoun(context: _Context, attribution: Attribution) -> None:
+def _resolve_pronoun(context: Context, attribution: Attribution) -> None:
     source = attribution.source
     if source is None or source.resolved_from is not None:
         return
-    kind = _pronoun_kind(source.span.text)
+    kind = pronoun_kind(source.span.text)
     if kind is None:
         return
     paragraph = context.document.paragraphs[attribution.paragraph]
@@ -1484,7 +1367,7 @@ def _resolve_pronoun(context: _Context, attribution: Attribution) -> None:
                 other.source = resolved
 
 
-def _antecedent(context: _Context, paragraph: Paragraph, pronoun_span: Span, kind: str) -> Source | None:
+def _antecedent(context: Context, paragraph: Paragraph, pronoun_span: Span, kind: str) -> Source | None:
     """The nearest earlier actor that fits the pronoun: a source first, else a sentence subject."""
     fits_person = kind == "person"
     object_form = _OBJECT_FORMS.get(pronoun_span.text.lower())
@@ -1511,7 +1394,7 @@ def _antecedent(context: _Context, paragraph: Paragraph, pronoun_span: Span, kin
     return None
 
 
-def _latest_person(context: _Context, paragraph: Paragraph, pronoun_span: Span) -> Source | None:
+def _latest_person(context: Context, paragraph: Paragraph, pronoun_span: Span) -> Source | None:
     """"In her pursuit ..., Hillary Rodham Clinton has emphasized her ties to President Obama.
     She regularly tells ...": in the latest sentence before the pronoun that names a person,
     the first person named (the likeliest subject), in this paragraph or the one before."""
@@ -1527,7 +1410,7 @@ def _latest_person(context: _Context, paragraph: Paragraph, pronoun_span: Span) 
     return Source(first.span, first.actor, "person", False, context.registry.side_of(first.actor))
 
 
-def _named_subject(context: _Context, paragraph: Paragraph, pronoun_span: Span) -> Source | None:
+def _named_subject(context: Context, paragraph: Paragraph, pronoun_span: Span) -> Source | None:
     """"Judge Helen Park adjourned the hearing. She said ...": a capitalised name opening
     the previous sentence, after an optional title."""
     sentences = [s for s in paragraph.sentences if s.end < pronoun_span.start]
@@ -1547,7 +1430,7 @@ def _named_subject(context: _Context, paragraph: Paragraph, pronoun_span: Span) 
     return Source(span, None, "person", False, "unknown")
 
 
-def _classify(context: _Context, attribution: Attribution, cue_neighbours: list[Attribution]) -> None:
+def _classify(context: Context, attribution: Attribution, cue_neighbours: list[Attribution]) -> None:
     """Quote kind, hedging and embedding, once all attributions of the article are known.
 
     ``cue_neighbours`` are the attributions of the paragraph holding the cue: only their
@@ -1586,8 +1469,6 @@ def _classify(context: _Context, attribution: Attribution, cue_neighbours: list[
             break
 
 
-# ---- the learned cue tagger -----------------------------------------------------------------
-
 # Acts of cues our lexicon does not list: what the source thinks or means to do, rather
 # than what it says. Compared by stem (framing.learn.cue_features.stem); anything else is speech.
 _BELIEF_STEMS = frozenset(stem(word) for word in (
@@ -1595,9 +1476,6 @@ _BELIEF_STEMS = frozenset(stem(word) for word in (
     "expect know realize recognize convinced sure confident concerned").split())
 _INTENTION_STEMS = frozenset(stem(word) for word in (
     "want plan hope seek sought intend aim wish try vow pledge promise push urge demand").split())
-
-
-LEARNED_KIND = "learned"  # the ``kind`` of a cue our lexicon does not list
 
 
 def _learned_cues(paragraph: Paragraph, cue_model: CueModel, ruled: list[tuple[int, int]]) -> list[tuple[Sentence, int, int, int]]:
@@ -1649,7 +1527,7 @@ def _lexicon_sense(paragraph: Paragraph, sentence: Sentence, index: int, lexicon
     sentence_start = sentence.tokens[0].index
     if head.is_capitalized and match.first > sentence_start and tokens[match.first - 1].text not in "“\"(":
         return False
-    if previous in _DETERMINERS or previous in ("’s", "'s", "to"):
+    if previous in DETERMINERS or previous in ("’s", "'s", "to"):
         return False
     if previous in _BE_FORMS and not head.lower.endswith("ing"):
         return False  # passive: "was questioned by police"
@@ -1657,9 +1535,9 @@ def _lexicon_sense(paragraph: Paragraph, sentence: Sentence, index: int, lexicon
         return True
     if not _is_cue(tokens, match.first, match.last, entry, sentence_start):
         return False
-    if entry.kind != "verb" or entry.lemma in _SAY_VERBS:
+    if entry.kind != "verb" or entry.lemma in SAY_VERBS:
         return True
-    if entry.lemma in _LABELLING_VERBS:
+    if entry.lemma in LABELLING_VERBS:
         return False  # a label is a cue only when quoted, which the rules already read
     end_limit = sentence.tokens[-1].index
     after = _that_ahead(tokens, _skip_forward_adjuncts(tokens, match.last + 1, end_limit, entry.needs_recipient), end_limit)
@@ -1679,7 +1557,7 @@ def _learned_cue_entry(tokens: list[Token], head: int, lexicon, cue_model: CueMo
     return ReportingCue(lemma, LEARNED_KIND, "neutral", False, act)
 
 
-def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sentence, first: int, last: int, head: int,
+def _learned_attribution(context: Context, paragraph: Paragraph, sentence: Sentence, first: int, last: int, head: int,
                          cue_model: CueModel) -> Attribution | None:
     """Source and content for a learned cue, walked as for a reporting verb.
 
@@ -1691,7 +1569,7 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
     """
     tokens = paragraph.tokens
     cue = _learned_cue_entry(tokens, head, corpora.reporting_verbs().index, cue_model)
-    cue_span = _span(context, tokens, first, last)
+    cue_span = token_span(context, tokens, first, last)
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
     source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
     source_range = None
@@ -1708,8 +1586,8 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
         source_range = _subject_with_appositive(tokens, source_end, start_limit)  # "Ann Roe, the chair, praised"
     elif source_end > start_limit and tokens[source_end].lower == "who":
         source_range = _relative_antecedent(tokens, source_end, start_limit)  # "Ann Roe, who endorsed ..."
-        written = _span(context, tokens, source_end, source_end)
-    elif source_end >= start_limit and tokens[source_end].lower not in _DETERMINERS:
+        written = token_span(context, tokens, source_end, source_end)
+    elif source_end >= start_limit and tokens[source_end].lower not in DETERMINERS:
         source_range = _backward_np(tokens, source_end, start_limit) or _subject_pronoun(tokens, source_end, start_limit)
     if source_range is None and last + 1 <= end_limit and tokens[last + 1].lower in ("by", "from"):
         source_range = _forward_np(tokens, last + 2, end_limit)  # "a statement from the campaign"
@@ -1723,8 +1601,8 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
         elif after <= end_limit:
             content = _clause_from(context, paragraph, after, end_limit)  # an object: "praised the decision"
     if source_range is None:
-        return Attribution(paragraph.index, sentence.index, "learned_cue", _cue(cue, cue_span), None, content)
-    if written is None and not _holder_like(context, paragraph, _span(context, tokens, *source_range)):
+        return Attribution(paragraph.index, sentence.index, "learned_cue", make_cue(cue, cue_span), None, content)
+    if written is None and not _holder_like(context, paragraph, token_span(context, tokens, *source_range)):
         return None  # "Russian warplanes struck ...", "The ceasefire appears ...": no one speaks
     attribution = _make(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
     if written is not None:
@@ -1732,11 +1610,11 @@ def _learned_attribution(context: _Context, paragraph: Paragraph, sentence: Sent
     return attribution
 
 
-def _holder_like(context: _Context, paragraph: Paragraph, span: Span) -> bool:
+def _holder_like(context: Context, paragraph: Paragraph, span: Span) -> bool:
     """Can this phrase say, think or want something? A pronoun, a named actor (not only a
     demonym: "Russian warplanes"), a head noun our source lexicon lists ("officials", "the
     campaign"), or a phrase ending in a capitalised word ("Senator Warren")."""
-    if _pronoun_kind(span.text) is not None or _head_noun(span) is not None:
+    if pronoun_kind(span.text) is not None or _head_noun(span) is not None:
         return True
     mentions = [m for m in context.mentions_by_paragraph.get(paragraph.index, []) if span.start <= m.span.start and m.span.end <= span.end]
     if any(m.via != "demonym" for m in mentions):
