@@ -35,6 +35,11 @@ from framing.detect.actors import ActorFindings, ActorMention
 from framing.detect.attribution.model import (
     LEARNED_KIND, Attribution, Context, Source, group_by_paragraph, make_cue, sentence_of, token_span,
 )
+from framing.detect.attribution.phrases import (
+    appositive_name, appositive_source, backward_np, backward_np_from_start, conjunct_subject, forward_np,
+    one_noun_phrase, possessive_mark, relative_antecedent, single_pronoun, skip_back_adverbs, skip_forward_adjuncts,
+    skip_that, subject_pronoun, subject_with_appositive,
+)
 from framing.detect.attribution.words import (
     AUXILIARIES, CLAUSE_WORDS, DETERMINERS, GERUND_PREPOSITIONS, LABELLING_VERBS, MAX_SOURCE_TOKENS, PRONOUNS,
     QUOTE_TOKENS, SAY_VERBS, SOURCE_PREPOSITIONS, SUBORDINATORS, TIME_WORDS, pronoun_kind,
@@ -45,31 +50,12 @@ from framing.profiles import ActorRegistry
 from framing.spans import Span
 from framing.text import Document, Paragraph, Quote, Sentence, Token
 
-_CLAUSE_OPENERS = frozenset("at in on after before during since while when as if although though because for from with by".split())
-# Words that open a hearer phrase after "told": "told the committee", "told his supporters".
-_HEARER_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
-# Sentence adverbs and conjunctions a run of capitalised words stops at ("Even Republicans who").
-_ANTECEDENT_STOPS = frozenset("but and so yet even only also then still".split())
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "-", "—", "–"})
 _COORDINATORS = frozenset({"and", "but"})
 _BE_FORMS = frozenset("is are was were be been being am".split())
-_ADVERBS_NEAR_CUE = frozenset(
-    "also separately later earlier previously again further then once repeatedly publicly privately "
-    "recently officially still already just now often always initially subsequently however too "
-    "reportedly allegedly widely correctly falsely wrongly".split()
-)
 _OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
-_VENUES = frozenset(
-    "statement interview speech post tweet briefing conference letter televised address message "
-    "release report video remarks".split()
-)
-_NP_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with"})
 # After "that Moscow says", a verb or auxiliary means the clause has lost its subject to
 # the noun it modifies: a relative clause ("a campaign that Moscow says has targeted ...").
 _RELATIVE_VERB_STARTS = AUXILIARIES | frozenset("targets targeted targeting hit struck killed".split())
-# Words that never sit inside a source phrase: the infinitive marker and pronouns (a lone
-# pronoun source is taken separately and resolved to its antecedent).
-_NOT_IN_SOURCE = frozenset("to it he she they we i you him them us".split())
 _WH_WORDS = frozenset("what whether why how who when where if".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i you there this".split())
 _FINITE_MARKERS = frozenset(
@@ -227,13 +213,13 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     tokens = paragraph.tokens
     start_limit = sentence.tokens[0].index
     end_limit = sentence.tokens[-1].index
-    source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
+    source_end = skip_back_adverbs(tokens, first - 1, start_limit)
     if cue.lemma in LABELLING_VERBS:
         return _labelling(context, paragraph, sentence, first, last, cue, cue_span, source_end)
     inverted = (
         not cue.needs_recipient  # "told reporters." names the hearer, not the source
         and source_end >= start_limit and tokens[source_end].text == ","
-        and _appositive_name(tokens, source_end, start_limit) is None  # "One of those groups, Liwa Suqour al-Jabal, said"
+        and appositive_name(tokens, source_end, start_limit) is None  # "One of those groups, Liwa Suqour al-Jabal, said"
         and _np_ends_sentence(tokens, last + 1, end_limit)
     )
     opening = first == start_limit and not tokens[first].lower.endswith("ing")  # "Said Ellis:", not "Responding to ..."
@@ -245,22 +231,22 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         return _relative_source(context, paragraph, sentence, first, last, cue, cue_span, source_end)
     appositive = None
     if source_end >= start_limit and tokens[source_end].text == ",":
-        appositive = _appositive_source(tokens, source_end, start_limit)
+        appositive = appositive_source(tokens, source_end, start_limit)
         if appositive is not None:
             context.clause_ends.append(tokens[source_end].start)  # "X, who says A, said B": A ends here
         else:
             # "..., said the minister." : the source follows the cue, the content precedes it
-            source_range = _forward_np(tokens, last + 1, end_limit)
+            source_range = forward_np(tokens, last + 1, end_limit)
             content = _content_before(context, paragraph, sentence, source_end)
             if source_range is None or content is None:
                 return None
             return _make(context, paragraph, sentence, "content_source_cue", cue, cue_span, source_range, content)
-    source_range = appositive or _backward_np(tokens, source_end, start_limit) or _single_pronoun(tokens, source_end, start_limit)
+    source_range = appositive or backward_np(tokens, source_end, start_limit) or single_pronoun(tokens, source_end, start_limit)
     if source_range is None:
         return None
     source_first = source_range[0]
     before_source = tokens[source_first - 1] if source_first > start_limit else None
-    after = _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient)
+    after = skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient)
     if before_source is not None and before_source.lower in ("that", "which") and after <= end_limit and _verb_like(tokens[after]):
         content = _clause_from(context, paragraph, after, end_limit)
         attribution = _make(context, paragraph, sentence, "relative_claim", cue, cue_span, source_range, content)
@@ -300,10 +286,10 @@ def _relative_source(context, paragraph, sentence, first, last, cue, cue_span, w
     was resolved from. Pattern ``relative_source``."""
     tokens = paragraph.tokens
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
-    antecedent = _relative_antecedent(tokens, who, start_limit)
+    antecedent = relative_antecedent(tokens, who, start_limit)
     if antecedent is None:
         return None
-    after = _that_ahead(tokens, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
+    after = _that_ahead(tokens, skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
     content = _content_after(context, paragraph, after, end_limit)
     if content is None or (cue.lemma not in SAY_VERBS and not (
         _introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit) or _quotes_inside(paragraph, content)
@@ -312,61 +298,6 @@ def _relative_source(context, paragraph, sentence, first, last, cue, cue_span, w
     attribution = _make(context, paragraph, sentence, "relative_source", cue, cue_span, antecedent, content)
     attribution.source = _resolved(attribution.source, token_span(context, tokens, who, who))
     return attribution
-
-
-def _relative_antecedent(tokens: list[Token], who: int, limit: int) -> tuple[int, int] | None:
-    """The phrase "who" refers to: the one right before it ("independent voters who said"),
-    or before its comma, past describing appositives ("Ann Roe, 41, from Leeds, who ...",
-    "Ann Roe, a lawyer in Leeds, who ...")."""
-    if who - 1 < limit:
-        return None
-    if tokens[who - 1].text != ",":
-        return _antecedent_np(tokens, who - 1, limit)
-    end = who - 2
-    for _ in range(3):
-        end = _skip_back_parenthetical(tokens, end, limit)
-        opening = end
-        while opening >= limit and tokens[opening].text != ",":
-            opening -= 1
-        if opening < limit or not _describes(tokens, opening + 1, end):
-            return _antecedent_np(tokens, end, max(limit, opening + 1))
-        end = opening - 1
-    return None
-
-
-def _antecedent_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
-    """The noun phrase ending at ``end``, kept tight because "who" follows whatever is
-    nearest: a run of capitalised words ("Donald J. Trump", "Mr. Sanders"), else a head
-    noun with its modifiers back to a determiner, stopping at a preposition or a verb-like
-    word ("Democrats across the country", "fired with the help of his children")."""
-    if end < limit or not tokens[end].is_word:
-        return None
-    position = end
-    if tokens[end].is_capitalized:
-        while position >= limit and (tokens[position].is_capitalized or _possessive_mark(tokens, position)) and (
-            tokens[position].is_word or _possessive_mark(tokens, position)
-        ) and tokens[position].lower not in _ANTECEDENT_STOPS:
-            position -= 1
-        return (position + 1, end) if position < end else None
-    nouns = corpora.source_nouns().index
-    verbs = corpora.reporting_verbs().index
-    while position >= limit and end - position < 6:
-        token = tokens[position]
-        lower = token.lower
-        if not (token.is_word or token.text in ("’s", "'s") or _possessive_mark(tokens, position)):
-            break
-        if lower in CLAUSE_WORDS or lower in AUXILIARIES or lower in GERUND_PREPOSITIONS | SOURCE_PREPOSITIONS | {"to", "across", "among"}:
-            break
-        if position < end and not token.is_capitalized and lower.endswith(("ed", "ing")) and nouns.word(lower) is None:
-            break
-        if position < end and (verbs.word(lower) is not None or (
-            token.is_capitalized and tokens[position + 1].text not in ("’s", "'s") and not _possessive_mark(tokens, position + 1)
-        )):
-            break  # "Mr. Bush tells voters who ...": a verb, or a name that is not a possessive
-        position -= 1
-        if lower in DETERMINERS:
-            break
-    return (position + 1, end) if position < end else None
 
 
 def _resolved(source: Source, written: Span) -> Source:
@@ -383,29 +314,19 @@ def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conju
     """
     tokens = paragraph.tokens
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
-    content = _content_after(context, paragraph, _skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
+    content = _content_after(context, paragraph, skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
     if content is None:
         return None
     earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span)
     if earlier is not None and earlier.source is not None and earlier.source.span.end <= earlier.cue.span.start:
         attribution = Attribution(paragraph.index, sentence.index, "coordinated_verb", make_cue(cue, cue_span), earlier.source, content)
     else:
-        subject = _conjunct_subject(tokens, start_limit, conjunction - 1)
-        if subject is None or not _one_noun_phrase(tokens, subject):
+        subject = conjunct_subject(tokens, start_limit, conjunction - 1)
+        if subject is None or not one_noun_phrase(tokens, subject):
             return None
         attribution = _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
     context.clause_ends.append(tokens[conjunction].start)  # only now: a refused reading cuts nothing
     return attribution
-
-
-def _one_noun_phrase(tokens: list[Token], subject: tuple[int, int]) -> bool:
-    """A subject walk that ran over two noun phrases ("the vote the party lost members")
-    found none: a second determiner may follow only "of" ("the head of the agency")."""
-    first, last = subject
-    return not any(
-        tokens[i].lower in ("the", "a", "an") and tokens[i - 1].lower not in ("of", "for", "and")
-        for i in range(first + 1, last + 1)
-    )
 
 
 def _earlier_in_sentence(context: Context, paragraph: Paragraph, sentence: Sentence, cue_span: Span,
@@ -415,36 +336,6 @@ def _earlier_in_sentence(context: Context, paragraph: Paragraph, sentence: Sente
     earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
                and a.cue.span.end <= cue_span.start and (a.source is not None or not with_source)]
     return earlier[-1] if earlier else None
-
-
-def _conjunct_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    """The subject of the clause the conjunction continues: after the nearest comma, dash
-    or subordinator before it ("Asked about it, Mrs. Lee shook her head and said"; "when
-    Rubio thanked the crowd and said"), else the sentence's."""
-    boundary = end
-    while boundary >= start and not (tokens[boundary].text in _CLAUSE_BREAKS or tokens[boundary].lower in SUBORDINATORS):
-        boundary -= 1
-    if boundary >= start:
-        subject = _sentence_subject(tokens, boundary + 1, end)
-        if subject is not None:
-            return subject
-    return _sentence_subject(tokens, start, end)
-
-
-def _sentence_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    """The subject of the sentence's first clause: a pronoun ("She cut ... but said") or a
-    noun phrase (:func:`_backward_np_from_start`), after an opening "But" or a fronted
-    adverbial closed by a comma ("On Tuesday, the company ...")."""
-    if start <= end and tokens[start].lower in ("but", "and", "so", "yet"):
-        start += 1
-    if start <= end and tokens[start].lower in _CLAUSE_OPENERS:
-        comma = next((i for i in range(start + 1, min(end, start + 8) + 1) if tokens[i].text == ","), None)
-        if comma is None:
-            return None
-        start = comma + 1
-    if start <= end and tokens[start].lower in PRONOUNS and tokens[start].lower != "it":
-        return start, start
-    return _backward_np_from_start(tokens, start, end)
 
 
 def _clip_at_clause_ends(context: Context) -> None:
@@ -547,7 +438,7 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
     cue_match = verbs.at(tokens, position) if position < len(tokens) else None
     sentence = sentence_of(paragraph, quote.start)
     if cue_match is not None and cue_match.entry.kind == "verb":
-        source_range = _forward_np(tokens, cue_match.last + 1, len(tokens) - 1)
+        source_range = forward_np(tokens, cue_match.last + 1, len(tokens) - 1)
         cue_first, cue_last = cue_match.first, cue_match.last
         frame_end = source_range[1] if source_range else cue_last
     else:
@@ -557,17 +448,17 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
             if cue_match is not None and tokens[end].lower.endswith("ing"):
                 return  # “...,” he continued, citing ...: a participle hangs on the clause before it
             if cue_match is not None and cue_match.entry.kind == "verb" and end > position:
-                source_end = _skip_back_adverbs(tokens, end - 1, position)
+                source_end = skip_back_adverbs(tokens, end - 1, position)
                 if tokens[source_end].text == ",":  # "Mr. King, 82, told me"
                     source_end = position
                     while tokens[source_end + 1].text != ",":
                         source_end += 1
-                source_range = _backward_np(tokens, source_end, position) or _single_pronoun(tokens, source_end, position)
+                source_range = backward_np(tokens, source_end, position) or single_pronoun(tokens, source_end, position)
                 cue_first, cue_last = cue_match.first, cue_match.last
                 break
-            if not tokens[end].is_word and tokens[end].text not in (".", "-", "(", ")", ",", "’s", "'s") and not _possessive_mark(tokens, end):
+            if not tokens[end].is_word and tokens[end].text not in (".", "-", "(", ")", ",", "’s", "'s") and not possessive_mark(tokens, end):
                 return
-        frame_end = _skip_forward_adjuncts(tokens, cue_last + 1, len(tokens) - 1, False) - 1 if source_range else 0
+        frame_end = skip_forward_adjuncts(tokens, cue_last + 1, len(tokens) - 1, False) - 1 if source_range else 0
     if source_range is None or cue_match is None:
         return
     if not _quote_attaches(context, quote, tokens, position, frame_end):
@@ -591,7 +482,7 @@ def _labelling(context, paragraph, sentence, first, last, cue, cue_span, source_
         if quote is not None and quote.start == tokens[index].start:
             label = quote
             break
-    source_range = _backward_np(tokens, source_end, start_limit) or _single_pronoun(tokens, source_end, start_limit)
+    source_range = backward_np(tokens, source_end, start_limit) or single_pronoun(tokens, source_end, start_limit)
     if label is None or source_range is None:
         return None
     return _make(context, paragraph, sentence, "labelling", cue, cue_span, source_range, _inner(context, label))
@@ -602,7 +493,7 @@ def _dash_then_name(context, paragraph: Paragraph, quote: Quote, position: int) 
     tokens = paragraph.tokens
     if position + 1 >= len(tokens) or tokens[position].text not in _DASHES or not tokens[position + 1].is_capitalized:
         return None
-    source_range = _forward_np(tokens, position + 1, len(tokens) - 1)
+    source_range = forward_np(tokens, position + 1, len(tokens) - 1)
     if source_range is None:
         return None
     sentence = sentence_of(paragraph, quote.start)
@@ -636,12 +527,12 @@ def _speaker_colon(context, paragraph: Paragraph) -> Attribution | None:
 
 def _np_ends_sentence(tokens: list[Token], start: int, limit: int) -> bool:
     """"..., said Batchelder." : the words after the cue are the source and nothing follows."""
-    source = _forward_np(tokens, start, limit)
+    source = forward_np(tokens, start, limit)
     if source is None or all(t.lower in TIME_WORDS or not t.is_word for t in tokens[source[0]:source[1] + 1]):
         return False  # "..., Mr. Rhodes said Sunday.": a day is not a speaker
     if any(_verb_like(t) and t.lower not in AUXILIARIES for t in tokens[source[0] + 1:source[1] + 1]):
         return False  # "said Russian strikes destroyed their depot": a clause, not a speaker
-    after = _skip_forward_adjuncts(tokens, source[1] + 1, limit, False)
+    after = skip_forward_adjuncts(tokens, source[1] + 1, limit, False)
     return after > limit or tokens[after].text in (".", "!", "?", ":", "”", '"', "''")
 
 
@@ -649,14 +540,14 @@ def _inverted(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     """"..., said Batchelder." and "Said Ellis: “I don’t get the sense ...”"."""
     tokens = paragraph.tokens
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
-    source_range = _forward_np(tokens, last + 1, end_limit)
+    source_range = forward_np(tokens, last + 1, end_limit)
     if source_range is None:
         return None
     if first == start_limit:
-        after = _skip_forward_adjuncts(tokens, source_range[1] + 1, end_limit, False)
+        after = skip_forward_adjuncts(tokens, source_range[1] + 1, end_limit, False)
         content = _content_after(context, paragraph, after, end_limit)
     else:
-        content = _content_before(context, paragraph, sentence, _skip_back_adverbs(tokens, first - 1, start_limit))
+        content = _content_before(context, paragraph, sentence, skip_back_adverbs(tokens, first - 1, start_limit))
     if content is None:
         return None
     return _make(context, paragraph, sentence, "content_cue_source", cue, cue_span, source_range, content)
@@ -712,7 +603,7 @@ def _according_to(context, paragraph, sentence, first, last, cue) -> Attribution
     """"..., according to X" or "According to X, ...": the source follows the phrase."""
     tokens = paragraph.tokens
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
-    source_range = _forward_np(tokens, last + 1, end_limit)
+    source_range = forward_np(tokens, last + 1, end_limit)
     if source_range is None:
         return None
     cue_span = token_span(context, tokens, first, last)
@@ -739,9 +630,9 @@ def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | N
     source_range = None
     position = last + 1
     if first - 1 > start_limit and tokens[first - 1].text in ("’s", "'s"):
-        source_range = _backward_np(tokens, first - 2, start_limit)
+        source_range = backward_np(tokens, first - 2, start_limit)
     elif position <= end_limit and tokens[position].lower in ("from", "by"):
-        source_range = _forward_np(tokens, position + 1, end_limit)
+        source_range = forward_np(tokens, position + 1, end_limit)
         if source_range is not None:
             position = source_range[1] + 1
     if source_range is None:
@@ -791,7 +682,7 @@ def _quoted_as_saying(context, paragraph, sentence, first, last, cue) -> Attribu
             if position == last + 1:
                 return None
             source_range = (last + 1, position - 1)
-            content = _content_after(context, paragraph, _skip_that(tokens, position + 2, end_limit), end_limit)
+            content = _content_after(context, paragraph, skip_that(tokens, position + 2, end_limit), end_limit)
             if content is None:
                 return None
             cue_span = token_span(context, tokens, first, last)
@@ -813,278 +704,12 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     if earlier is not None:
         attribution = Attribution(paragraph.index, sentence.index, "participle", make_cue(cue, cue_span), earlier.source, content)
     else:
-        subject = _backward_np_from_start(tokens, start_limit, first - 2)
+        subject = backward_np_from_start(tokens, start_limit, first - 2)
         if subject is None:
             return None
         attribution = _make(context, paragraph, sentence, "participle", cue, cue_span, subject, content)
     attribution.embedded = True
     return attribution
-
-
-def _np_word(token: Token) -> bool:
-    if not token.is_word and token.text not in ("’s", "'s", "-", "&", "%"):
-        return False
-    return token.lower not in CLAUSE_WORDS and token.lower not in AUXILIARIES and token.lower not in _NOT_IN_SOURCE
-
-
-def _possessive_mark(tokens: list[Token], index: int) -> bool:
-    """The apostrophe of a plural or s-final possessive ("Sanders’ campaign manager"), which
-    the tokenizer splits off on its own, unlike "’s"."""
-    return (
-        tokens[index].text in ("’", "'") and index > 0 and tokens[index - 1].is_word
-        and tokens[index - 1].lower.endswith("s") and tokens[index - 1].end == tokens[index].start
-    )
-
-
-def _single_pronoun(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
-    """"he said", "It says": a lone pronoun right before the cue, after no other noun-phrase word."""
-    if end >= limit and tokens[end].lower in PRONOUNS and (end == limit or not _np_word(tokens[end - 1])):
-        return end, end
-    return None
-
-
-def _subject_pronoun(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
-    """"Then she added", "Still he rejected", "something he denied": a personal subject
-    pronoun is its verb's subject whatever precedes it. For a cue already chosen (the
-    learned tagger's); the rules keep :func:`_single_pronoun`, whose stricter frame also
-    decides whether a lexicon word is a cue at all."""
-    if end >= limit and tokens[end].lower in PRONOUNS and tokens[end].lower != "it":
-        return end, end
-    return _single_pronoun(tokens, end, limit)
-
-
-def _backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
-    """The noun phrase ending at ``tokens[end]``, walking left to ``limit``."""
-    if end < limit:
-        return None
-    position = end
-    verbs = corpora.reporting_verbs().index
-    while position >= limit and end - position < MAX_SOURCE_TOKENS:
-        token = tokens[position]
-        if not (_np_word(token) or _possessive_mark(tokens, position)) or (verbs.at(tokens, position) is not None and not token.is_capitalized):
-            break
-        position -= 1
-        if token.lower in DETERMINERS and token.lower not in ("its", "their", "his", "her"):
-            # a determiner opens the phrase, unless a preposition attaches it to a head
-            # on its left: "attorneys for the family", "one of the family's attorneys"
-            if not (position > limit and tokens[position].lower in _NP_PREPOSITIONS):
-                break
-    first = position + 1
-    while first <= end and tokens[first].lower in ("and", "of", "for", "in", "with", "’s", "'s"):
-        first += 1
-    if first > end or not any(token.is_word for token in tokens[first:end + 1]):
-        return None
-    return first, end
-
-
-def _forward_np(tokens: list[Token], start: int, limit: int) -> tuple[int, int] | None:
-    """The noun phrase starting at ``tokens[start]``: "one rebel commander with fighters in the region"."""
-    if start <= limit and tokens[start].lower in _CLAUSE_OPENERS:
-        return None  # "said in a post on Twitter": an adjunct, not a speaker
-    position = start
-    while position <= limit and position - start < MAX_SOURCE_TOKENS:
-        token = tokens[position]
-        if not token.is_word and token.text not in ("’s", "'s", "-", "&") and not _possessive_mark(tokens, position):
-            break
-        if token.lower in CLAUSE_WORDS or token.lower == "to" or (token.lower in AUXILIARIES and position > start):
-            break
-        if token.lower in ("on", "in", "at") and position + 1 <= limit and _is_time_or_venue(tokens, position + 1, limit):
-            break
-        position += 1
-    end = position - 1
-    while end >= start and tokens[end].lower in ("of", "for", "in", "with", "the", "a", "and", "on", "at"):
-        end -= 1
-    if end < start:
-        return None
-    return start, end
-
-
-def _backward_np_from_start(tokens, start: int, end: int) -> tuple[int, int] | None:
-    """The subject at the start of a sentence: "The United States has ruled out ...".
-
-    Without a tagger the verb is unknown, so the subject ends at the last word, among
-    the first few, that is a capitalised name or a known head noun ("The company cut 400
-    jobs and said ..." -> "The company").
-    """
-    nouns = corpora.source_nouns().index
-    state_nouns = corpora.state_nouns().index
-    last_head = None
-    position = start
-    while position <= end and _np_word(tokens[position]) and position - start < 6:
-        token = tokens[position]
-        if token.lower in _CLAUSE_OPENERS:
-            return None  # "At the forum, ...": the sentence opens with an adverbial, not its subject
-        if token.is_capitalized and token.lower not in DETERMINERS or nouns.word(token.text) or state_nouns.word(token.text):
-            last_head = position
-        elif last_head is not None and token.lower not in ("of", "’s", "'s", "-"):
-            break
-        position += 1
-    return (start, last_head) if last_head is not None else None
-
-
-def _appositive_name(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
-    """The capitalised name between two commas before a cue, if that is what precedes it."""
-    opening = comma - 1
-    while opening >= limit and tokens[opening].text != ",":
-        opening -= 1
-    if opening < limit or opening == comma - 1:
-        return None
-    first_inside = tokens[opening + 1]
-    last_inside = tokens[comma - 1]
-    if last_inside.is_word and not last_inside.is_capitalized and corpora.source_nouns().index.word(last_inside.text) is not None:
-        return None  # "Democracy for America's executive director": a role, not a name
-    if first_inside.is_capitalized and first_inside.lower not in DETERMINERS:
-        inside = _backward_np(tokens, comma - 1, opening + 1)
-        if inside is not None and inside[0] == opening + 1:
-            return inside
-    return None
-
-
-def _appositive_source(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
-    """"The Observatory, which monitors ..., said" / "One of those groups, Liwa Suqour al-Jabal, said".
-
-    Wire copy stacks appositives between a name and its verb ("Nicky Hale, 24, from Leeds,
-    said"; "Rep. Ann Roe (D-Ore.), who wrote the bill, said"): the walk steps back over
-    up to three comma-delimited segments, and over a party label, to the phrase they
-    describe, passing only segments that describe (an age, a place, a role, a relative
-    clause) rather than name.
-    """
-    named = _appositive_name(tokens, comma, limit)
-    if named is not None:
-        return named
-    closing = comma
-    for _ in range(3):
-        opening = closing - 1
-        while opening >= limit and tokens[opening].text != ",":
-            opening -= 1
-        if opening < limit or opening == closing - 1:
-            return None
-        head = _backward_np(tokens, _skip_back_parenthetical(tokens, opening - 1, limit), limit)
-        if head is None:
-            return None
-        if not _describes(tokens, head[0], opening - 1):
-            return head
-        closing = opening
-    return None
-
-
-def _subject_with_appositive(tokens: list[Token], comma: int, limit: int) -> tuple[int, int] | None:
-    """An appositive source (:func:`_appositive_source`) that opens its sentence, so the
-    commas are an apposition's, not a fronted adverbial's ("In Ohio, he met the governor,
-    praised ...")."""
-    source_range = _appositive_source(tokens, comma, limit)
-    if source_range is None or not _opens_clause(tokens, source_range[0], limit):
-        return None
-    return source_range
-
-
-def _opens_clause(tokens: list[Token], position: int, limit: int) -> bool:
-    """Does ``position`` start the sentence, or follow only a quotation mark or "But"/"And"?"""
-    previous = position - 1
-    while previous >= limit and tokens[previous].text in QUOTE_TOKENS:
-        previous -= 1
-    return previous < limit or (previous == limit and tokens[previous].lower in ("but", "and", "so"))
-
-
-def _describes(tokens: list[Token], first: int, last: int) -> bool:
-    """Is this comma-delimited segment an appositive that describes rather than names: an
-    age ("24"), a place ("from Leeds") or a role ("a spokesman for the ministry")?"""
-    head = tokens[first]
-    if all(token.text[0].isdigit() for token in tokens[first:last + 1] if token.is_word):
-        return True
-    return head.lower in ("from", "of", "in", "at", "a", "an")
-
-
-def _skip_back_parenthetical(tokens: list[Token], position: int, limit: int) -> int:
-    """Step left over a party label or age in brackets: "Rep. Ann Roe (D-Ore.)"."""
-    if position < limit or tokens[position].text != ")":
-        return position
-    opening = position
-    while opening >= limit and tokens[opening].text != "(":
-        opening -= 1
-    if opening < limit or position - opening > 8:
-        return position
-    return opening - 1
-
-
-def _skip_back_adverbs(tokens: list[Token], position: int, limit: int) -> int:
-    """Step left over "has also", "on Friday" and the like between a source and its cue."""
-    while position >= limit:
-        lower = tokens[position].lower
-        if lower == ")":  # a party label or age: "Sen. Lindsey Graham (R-S.C.) told"
-            opening = position
-            while opening >= limit and tokens[opening].text != "(":
-                opening -= 1
-            if opening < limit or position - opening > 8:
-                break
-            position = opening - 1
-        elif lower in _ADVERBS_NEAR_CUE or lower in AUXILIARIES or lower in ("'s", "'re", "'ve", "'d", "'ll") or (
-            lower.endswith("ly") and not tokens[position].is_capitalized and len(lower) > 4
-        ):
-            position -= 1
-        elif lower in TIME_WORDS and position - 1 >= limit and tokens[position - 1].lower in ("on", "last", "this", "late", "early"):
-            position -= 2
-            if position >= limit and tokens[position].lower in ("late", "early"):
-                position -= 1
-        else:
-            break
-    return position
-
-
-def _is_time_or_venue(tokens: list[Token], position: int, limit: int) -> bool:
-    token = tokens[position]
-    if token.lower in TIME_WORDS or token.text[0].isdigit():
-        return True
-    if token.lower in ("a", "an", "the") and position + 1 <= limit:
-        following = tokens[position + 1].lower
-        return following in _VENUES or following in ("news", "press")
-    return False
-
-
-def _skip_forward_adjuncts(tokens: list[Token], position: int, limit: int, needs_recipient: bool) -> int:
-    """Step right over "Reuters", ", however,", "on Friday in London" to where content starts."""
-    if needs_recipient and position <= limit:
-        for index in range(position, min(limit + 1, position + 9)):
-            if tokens[index].text in (",", ";", ":") or tokens[index].text in QUOTE_TOKENS:
-                break
-            if tokens[index].lower == "that":
-                return index  # the hearer, however long, ends at "that"
-        start = position
-        if tokens[position].lower in _HEARER_DETERMINERS:
-            position += 1
-        while position <= limit and position - start < 5 and tokens[position].is_word and (
-            tokens[position].is_capitalized or position == start or tokens[position - 1].lower in _HEARER_DETERMINERS | {"news", "press"}
-        ) and tokens[position].lower not in ("that",):
-            position += 1
-    while position <= limit:
-        token = tokens[position]
-        if token.text == "," or token.lower in _ADVERBS_NEAR_CUE:
-            position += 1
-        elif token.lower in ("on", "late", "early", "last", "this") and position + 1 <= limit and _is_time_or_venue(tokens, position + 1, limit):
-            position += 2
-            if position <= limit and tokens[position - 1].lower in ("on",) and tokens[position].lower in TIME_WORDS:
-                position += 1
-        elif token.lower in ("in", "at", "on") and position + 1 <= limit and (
-            tokens[position + 1].is_capitalized and tokens[position + 1].lower not in PRONOUNS
-        ):
-            position += 2
-            while position <= limit and tokens[position].is_capitalized and tokens[position].is_word:
-                position += 1
-        elif token.lower in ("in", "at", "during", "on") and position + 1 <= limit and _is_time_or_venue(tokens, position + 1, limit):
-            position += 2
-            while position <= limit and tokens[position].is_word and tokens[position].lower not in ("that",) and (
-                tokens[position].lower in _VENUES or tokens[position].lower in ("conference", "briefing", "news", "press")
-            ):
-                position += 1
-        else:
-            break
-    return position
-
-
-def _skip_that(tokens: list[Token], position: int, limit: int) -> int:
-    if position <= limit and tokens[position].lower == "that":
-        return position + 1
-    return position
 
 
 def _content_after(context, paragraph: Paragraph, position: int, limit: int) -> Span | None:
@@ -1540,7 +1165,7 @@ def _lexicon_sense(paragraph: Paragraph, sentence: Sentence, index: int, lexicon
     if entry.lemma in LABELLING_VERBS:
         return False  # a label is a cue only when quoted, which the rules already read
     end_limit = sentence.tokens[-1].index
-    after = _that_ahead(tokens, _skip_forward_adjuncts(tokens, match.last + 1, end_limit, entry.needs_recipient), end_limit)
+    after = _that_ahead(tokens, skip_forward_adjuncts(tokens, match.last + 1, end_limit, entry.needs_recipient), end_limit)
     return after <= end_limit and (_introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit))
 
 
@@ -1571,30 +1196,30 @@ def _learned_attribution(context: Context, paragraph: Paragraph, sentence: Sente
     cue = _learned_cue_entry(tokens, head, corpora.reporting_verbs().index, cue_model)
     cue_span = token_span(context, tokens, first, last)
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
-    source_end = _skip_back_adverbs(tokens, first - 1, start_limit)
+    source_end = skip_back_adverbs(tokens, first - 1, start_limit)
     source_range = None
     content = None
     written = None  # the relative "who" a source was resolved from
     if source_end >= start_limit and tokens[source_end].text in ("’s", "'s"):
-        source_range = _backward_np(tokens, source_end - 1, start_limit)  # "Clinton's statement"
+        source_range = backward_np(tokens, source_end - 1, start_limit)  # "Clinton's statement"
     elif source_end >= start_limit and tokens[source_end].lower in ("his", "her", "their", "its"):
         source_range = (source_end, source_end)  # "his support": the possessive holds it
     elif source_end >= start_limit and tokens[source_end].text == "," and _np_ends_sentence(tokens, last + 1, end_limit):
-        source_range = _forward_np(tokens, last + 1, end_limit)  # "..., wrote Smith."
+        source_range = forward_np(tokens, last + 1, end_limit)  # "..., wrote Smith."
         content = _content_before(context, paragraph, sentence, source_end)
     elif source_end >= start_limit and tokens[source_end].text == ",":
-        source_range = _subject_with_appositive(tokens, source_end, start_limit)  # "Ann Roe, the chair, praised"
+        source_range = subject_with_appositive(tokens, source_end, start_limit)  # "Ann Roe, the chair, praised"
     elif source_end > start_limit and tokens[source_end].lower == "who":
-        source_range = _relative_antecedent(tokens, source_end, start_limit)  # "Ann Roe, who endorsed ..."
+        source_range = relative_antecedent(tokens, source_end, start_limit)  # "Ann Roe, who endorsed ..."
         written = token_span(context, tokens, source_end, source_end)
     elif source_end >= start_limit and tokens[source_end].lower not in DETERMINERS:
-        source_range = _backward_np(tokens, source_end, start_limit) or _subject_pronoun(tokens, source_end, start_limit)
+        source_range = backward_np(tokens, source_end, start_limit) or subject_pronoun(tokens, source_end, start_limit)
     if source_range is None and last + 1 <= end_limit and tokens[last + 1].lower in ("by", "from"):
-        source_range = _forward_np(tokens, last + 2, end_limit)  # "a statement from the campaign"
+        source_range = forward_np(tokens, last + 2, end_limit)  # "a statement from the campaign"
     if content is None:
-        after = _skip_forward_adjuncts(tokens, last + 1, end_limit, False)
+        after = skip_forward_adjuncts(tokens, last + 1, end_limit, False)
         if source_range is not None and source_range[0] > last:
-            after = _skip_forward_adjuncts(tokens, source_range[1] + 1, end_limit, False)
+            after = skip_forward_adjuncts(tokens, source_range[1] + 1, end_limit, False)
         after = _that_ahead(tokens, after, end_limit)
         if after <= end_limit and (_introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit)):
             content = _content_after(context, paragraph, after, end_limit)
