@@ -32,6 +32,10 @@ import bisect
 from framing import corpora
 from framing.corpora import ReportingCue
 from framing.detect.actors import ActorFindings, ActorMention
+from framing.detect.attribution.content import (
+    clause_from, clip_at_clause_ends, content_after, content_before, infinitive, introduces_clause,
+    looks_like_clause, main_verb_before, quoted_words, quotes_inside, that_ahead, verb_like,
+)
 from framing.detect.attribution.model import (
     LEARNED_KIND, Attribution, Context, Source, group_by_paragraph, make_cue, sentence_of, token_span,
 )
@@ -41,8 +45,8 @@ from framing.detect.attribution.phrases import (
     skip_that, subject_pronoun, subject_with_appositive,
 )
 from framing.detect.attribution.words import (
-    AUXILIARIES, CLAUSE_WORDS, DETERMINERS, GERUND_PREPOSITIONS, LABELLING_VERBS, MAX_SOURCE_TOKENS, PRONOUNS,
-    QUOTE_TOKENS, SAY_VERBS, SOURCE_PREPOSITIONS, SUBORDINATORS, TIME_WORDS, pronoun_kind,
+    AUXILIARIES, DETERMINERS, GERUND_PREPOSITIONS, LABELLING_VERBS, MAX_SOURCE_TOKENS, PRONOUNS, QUOTE_TOKENS,
+    SAY_VERBS, SOURCE_PREPOSITIONS, SUBORDINATORS, TIME_WORDS, pronoun_kind,
 )
 from framing.learn.cue_features import paragraph_candidates, stem
 from framing.learn.cue_model import CueModel, load_cue_model
@@ -53,15 +57,6 @@ from framing.text import Document, Paragraph, Quote, Sentence, Token
 _COORDINATORS = frozenset({"and", "but"})
 _BE_FORMS = frozenset("is are was were be been being am".split())
 _OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
-# After "that Moscow says", a verb or auxiliary means the clause has lost its subject to
-# the noun it modifies: a relative clause ("a campaign that Moscow says has targeted ...").
-_RELATIVE_VERB_STARTS = AUXILIARIES | frozenset("targets targeted targeting hit struck killed".split())
-_WH_WORDS = frozenset("what whether why how who when where if".split())
-_CLAUSE_SUBJECTS = frozenset("he she it they we i you there this".split())
-_FINITE_MARKERS = frozenset(
-    "is are was were has have had will would can could should may might must did does do won't can't "
-    "wasn't weren't isn't aren't hasn't haven't hadn't didn't doesn't don't".split()
-)
 # Cues without a reporting verb: a quotation signed with a dash, a speaker's name and a colon.
 _DASH_CUE = ReportingCue("dash", "punctuation", "neutral", False)
 _COLON_CUE = ReportingCue("colon", "punctuation", "neutral", False)
@@ -109,7 +104,7 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
             continue
         _find_in_paragraph(context, paragraph, cue_model)
     context.found = [attribution for attribution in context.found if _plausible(attribution)]
-    _clip_at_clause_ends(context)
+    clip_at_clause_ends(context)
     context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
     for attribution in context.found:
         _resolve_pronoun(context, attribution)
@@ -237,7 +232,7 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         else:
             # "..., said the minister." : the source follows the cue, the content precedes it
             source_range = forward_np(tokens, last + 1, end_limit)
-            content = _content_before(context, paragraph, sentence, source_end)
+            content = content_before(context, paragraph, sentence, source_end)
             if source_range is None or content is None:
                 return None
             return _make(context, paragraph, sentence, "content_source_cue", cue, cue_span, source_range, content)
@@ -247,18 +242,18 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     source_first = source_range[0]
     before_source = tokens[source_first - 1] if source_first > start_limit else None
     after = skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient)
-    if before_source is not None and before_source.lower in ("that", "which") and after <= end_limit and _verb_like(tokens[after]):
-        content = _clause_from(context, paragraph, after, end_limit)
+    if before_source is not None and before_source.lower in ("that", "which") and after <= end_limit and verb_like(tokens[after]):
+        content = clause_from(context, paragraph, after, end_limit)
         attribution = _make(context, paragraph, sentence, "relative_claim", cue, cue_span, source_range, content)
         attribution.embedded = True
         attribution.hedged = True
         attribution.hedge_reasons.append("embedded_claim")
         return attribution
-    after = _that_ahead(tokens, after, end_limit)
-    content = _content_after(context, paragraph, after, end_limit)
+    after = that_ahead(tokens, after, end_limit)
+    content = content_after(context, paragraph, after, end_limit)
     if content is not None and cue.lemma not in SAY_VERBS and not (
-        _introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit)
-        or _infinitive(tokens, after, end_limit) or _quotes_inside(paragraph, content)
+        introduces_clause(tokens, after, paragraph) or looks_like_clause(tokens, after, end_limit)
+        or infinitive(tokens, after, end_limit) or quotes_inside(paragraph, content)
     ):
         return None  # "rejected the proposal", "maintained a naval facility": an object, not a claim
     if before_source is not None and before_source.text == "," and any(t.text == "," for t in tokens[last + 1:after]) and not (
@@ -266,9 +261,9 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     ):
         content = None  # "CONTENT, a monitoring group said on Friday, despite ...": what follows is the writer's
     if before_source is not None and source_first - 1 == start_limit and before_source.lower in SUBORDINATORS and content is not None:
-        content = _clause_from(context, paragraph, after, end_limit)  # "After X accused him of Y, he ...": the clause ends at its comma
+        content = clause_from(context, paragraph, after, end_limit)  # "After X accused him of Y, he ...": the clause ends at its comma
     if content is None and before_source is not None and before_source.text == ",":
-        content = _content_before(context, paragraph, sentence, source_first - 1)
+        content = content_before(context, paragraph, sentence, source_first - 1)
         pattern = "content_source_cue"
     else:
         pattern = "source_cue_content"
@@ -289,10 +284,10 @@ def _relative_source(context, paragraph, sentence, first, last, cue, cue_span, w
     antecedent = relative_antecedent(tokens, who, start_limit)
     if antecedent is None:
         return None
-    after = _that_ahead(tokens, skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
-    content = _content_after(context, paragraph, after, end_limit)
+    after = that_ahead(tokens, skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
+    content = content_after(context, paragraph, after, end_limit)
     if content is None or (cue.lemma not in SAY_VERBS and not (
-        _introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit) or _quotes_inside(paragraph, content)
+        introduces_clause(tokens, after, paragraph) or looks_like_clause(tokens, after, end_limit) or quotes_inside(paragraph, content)
     )):
         return None
     attribution = _make(context, paragraph, sentence, "relative_source", cue, cue_span, antecedent, content)
@@ -314,7 +309,7 @@ def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conju
     """
     tokens = paragraph.tokens
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
-    content = _content_after(context, paragraph, skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
+    content = content_after(context, paragraph, skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient), end_limit)
     if content is None:
         return None
     earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span)
@@ -336,90 +331,6 @@ def _earlier_in_sentence(context: Context, paragraph: Paragraph, sentence: Sente
     earlier = [a for a in context.found if a.paragraph == paragraph.index and a.sentence == sentence.index
                and a.cue.span.end <= cue_span.start and (a.source is not None or not with_source)]
     return earlier[-1] if earlier else None
-
-
-def _clip_at_clause_ends(context: Context) -> None:
-    """Content stops where a coordinated clause with its own cue begins: "He praised the
-    staff" in "He praised the staff but said, “...”"."""
-    for attribution in context.found:
-        content = attribution.content
-        if content is None:
-            continue
-        inside = [end for end in context.clause_ends if attribution.cue.span.end <= end and content.start < end < content.end]
-        if not inside:
-            continue
-        text = context.document.text
-        end = min(inside)
-        while end > content.start and text[end - 1] in " ,;":
-            end -= 1
-        if end > content.start:
-            attribution.content = context.document.span(content.start, end)
-
-
-def _that_ahead(tokens: list[Token], position: int, limit: int) -> int:
-    """"tweeted in the early morning hours that Machado was ...": content starts after a
-    "that" a few words on, past adjuncts the skip rules do not know, if no comma intervenes
-    and no clause has begun already ("said the ferry had sailed twice that week")."""
-    if position <= limit and tokens[position].lower in _CLAUSE_SUBJECTS:
-        return position
-    lexicon = corpora.reporting_verbs().index
-    for index in range(position, min(limit + 1, position + 8)):
-        token = tokens[index]
-        if token.text in (",", ";", ":") or token.text in QUOTE_TOKENS or token.lower in _FINITE_MARKERS or token.lower == "but":
-            break
-        if index > position and lexicon.word(token.lower) is not None:
-            break  # "defended the budget but admitted that ...": the "that" is the next cue's
-        if tokens[index].lower == "that" and index + 1 <= limit and tokens[index + 1].is_word:
-            return index
-    return position
-
-
-def _infinitive(tokens: list[Token], position: int, limit: int) -> bool:
-    """"urged supporters to monitor polling places", "agreed to step down": a to-infinitive."""
-    for index in range(position, min(limit, position + 4)):
-        if tokens[index].lower == "to":
-            following = tokens[index + 1]
-            return following.is_word and not following.is_capitalized and following.lower not in DETERMINERS
-        if not tokens[index].is_word:
-            return False
-    return False
-
-
-def _quotes_inside(paragraph: Paragraph, content: Span) -> bool:
-    """"promising lower taxes and “jobs, jobs, jobs”": a quotation makes an object a report."""
-    return any(content.start <= quote.start < content.end for quote in paragraph.quotes)
-
-
-def _verb_like(token: Token) -> bool:
-    """After "that Moscow says", a lowercase word that looks finite ("has", "allowed",
-    "targets") means the clause lost its subject to the noun before "that"."""
-    lower = token.lower
-    return lower in _RELATIVE_VERB_STARTS or (
-        token.is_word and not token.is_capitalized and lower not in DETERMINERS and lower not in _CLAUSE_SUBJECTS
-        and (lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss")))
-    )
-
-
-def _looks_like_clause(tokens: list[Token], position: int, limit: int) -> bool:
-    """"the troops would stay", "his team had been lucky": a subject and a finite verb."""
-    if position > limit:
-        return False
-    if tokens[position].lower in _CLAUSE_SUBJECTS or tokens[position].lower in _WH_WORDS:
-        return True
-    for index in range(position + 1, min(limit + 1, position + 7)):
-        token = tokens[index]
-        if token.text in (",", ";", ":"):
-            return False
-        if token.lower in _FINITE_MARKERS:
-            return True
-    return False
-
-
-def _introduces_clause(tokens: list[Token], position: int, paragraph: Paragraph) -> bool:
-    if position >= len(tokens):
-        return False
-    token = tokens[position]
-    return token.lower == "that" or token.text == ":" or paragraph.quote_at(token.start, token.end) is not None
 
 
 def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: set[int]) -> None:
@@ -463,7 +374,7 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
         return
     if not _quote_attaches(context, quote, tokens, position, frame_end):
         return
-    content = _inner(context, quote)
+    content = quoted_words(context, quote)
     cue_span = token_span(context, tokens, cue_first, cue_last)
     attribution = _make(context, paragraph, sentence, "quote_then_cue", cue_match.entry, cue_span, source_range, content)
     context.found.append(attribution)
@@ -485,7 +396,7 @@ def _labelling(context, paragraph, sentence, first, last, cue, cue_span, source_
     source_range = backward_np(tokens, source_end, start_limit) or single_pronoun(tokens, source_end, start_limit)
     if label is None or source_range is None:
         return None
-    return _make(context, paragraph, sentence, "labelling", cue, cue_span, source_range, _inner(context, label))
+    return _make(context, paragraph, sentence, "labelling", cue, cue_span, source_range, quoted_words(context, label))
 
 
 def _dash_then_name(context, paragraph: Paragraph, quote: Quote, position: int) -> Attribution | None:
@@ -498,7 +409,7 @@ def _dash_then_name(context, paragraph: Paragraph, quote: Quote, position: int) 
         return None
     sentence = sentence_of(paragraph, quote.start)
     cue_span = token_span(context, tokens, position, position)
-    return _make(context, paragraph, sentence, "quote_then_dash", _DASH_CUE, cue_span, source_range, _inner(context, quote))
+    return _make(context, paragraph, sentence, "quote_then_dash", _DASH_CUE, cue_span, source_range, quoted_words(context, quote))
 
 
 def _speaker_colon(context, paragraph: Paragraph) -> Attribution | None:
@@ -520,7 +431,7 @@ def _speaker_colon(context, paragraph: Paragraph) -> Attribution | None:
     content = context.document.span(tokens[colon + 1].start, tokens[end].end)
     quote = paragraph.quote_at(content.start, content.end)
     if quote is not None and quote.start == content.start:
-        content = _inner(context, quote)
+        content = quoted_words(context, quote)
     cue_span = token_span(context, tokens, colon, colon)
     return _make(context, paragraph, sentence, "speaker_colon", _COLON_CUE, cue_span, (0, colon - 1), content)
 
@@ -530,7 +441,7 @@ def _np_ends_sentence(tokens: list[Token], start: int, limit: int) -> bool:
     source = forward_np(tokens, start, limit)
     if source is None or all(t.lower in TIME_WORDS or not t.is_word for t in tokens[source[0]:source[1] + 1]):
         return False  # "..., Mr. Rhodes said Sunday.": a day is not a speaker
-    if any(_verb_like(t) and t.lower not in AUXILIARIES for t in tokens[source[0] + 1:source[1] + 1]):
+    if any(verb_like(t) and t.lower not in AUXILIARIES for t in tokens[source[0] + 1:source[1] + 1]):
         return False  # "said Russian strikes destroyed their depot": a clause, not a speaker
     after = skip_forward_adjuncts(tokens, source[1] + 1, limit, False)
     return after > limit or tokens[after].text in (".", "!", "?", ":", "”", '"', "''")
@@ -545,9 +456,9 @@ def _inverted(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         return None
     if first == start_limit:
         after = skip_forward_adjuncts(tokens, source_range[1] + 1, end_limit, False)
-        content = _content_after(context, paragraph, after, end_limit)
+        content = content_after(context, paragraph, after, end_limit)
     else:
-        content = _content_before(context, paragraph, sentence, skip_back_adverbs(tokens, first - 1, start_limit))
+        content = content_before(context, paragraph, sentence, skip_back_adverbs(tokens, first - 1, start_limit))
     if content is None:
         return None
     return _make(context, paragraph, sentence, "content_cue_source", cue, cue_span, source_range, content)
@@ -578,7 +489,7 @@ def _continue_quotes(context: Context, paragraph: Paragraph, first_new: int) -> 
     own = context.found[first_new:]
     covered = [a.content for a in context.found if a.content is not None]
     for quote in paragraph.quotes:
-        inner = _inner(context, quote)
+        inner = quoted_words(context, quote)
         if any(span.overlaps(inner) for span in covered):
             continue
         carrier = None
@@ -610,7 +521,7 @@ def _according_to(context, paragraph, sentence, first, last, cue) -> Attribution
     after_source = source_range[1] + 1
     if first == start_limit or (first > start_limit and tokens[first - 1].text in "“\""):
         if after_source <= end_limit and tokens[after_source].text == ",":
-            content = _content_after(context, paragraph, after_source + 1, end_limit)
+            content = content_after(context, paragraph, after_source + 1, end_limit)
         else:
             content = None
     else:
@@ -638,9 +549,9 @@ def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | N
     if source_range is None:
         return None
     if position <= end_limit and tokens[position].lower == "that":
-        content = _clause_from(context, paragraph, position + 1, _main_verb_before(tokens, position + 1, end_limit))
+        content = clause_from(context, paragraph, position + 1, main_verb_before(tokens, position + 1, end_limit))
     elif position <= end_limit and tokens[position].text == ":":
-        content = _content_after(context, paragraph, position + 1, end_limit)
+        content = content_after(context, paragraph, position + 1, end_limit)
     else:
         content = None
     if content is None:
@@ -649,28 +560,6 @@ def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | N
     attribution = _make(context, paragraph, sentence, "noun_cue", cue, cue_span, source_range, content)
     attribution.embedded = True
     return attribution
-
-
-def _main_verb_before(tokens: list[Token], start: int, limit: int) -> int:
-    """Where a "that" clause inside a subject ends: "The league's denial that it had hidden
-    the injuries angered the union" has a second finite verb, straight after a noun, which
-    belongs to the sentence, not the clause. Returns the last index of the clause."""
-    finite_seen = False
-    for index in range(start, limit + 1):
-        token = tokens[index]
-        if token.text in (",", ";", ".", "—", "–"):
-            break
-        lower = token.lower
-        if lower in _FINITE_MARKERS:
-            finite_seen = True
-            continue
-        previous = tokens[index - 1]
-        if token.is_word and not token.is_capitalized and lower.endswith("ed") and previous.is_word and previous.lower not in AUXILIARIES:
-            if finite_seen and index > start + 2 and previous.lower not in CLAUSE_WORDS and previous.lower not in ("to", "not", "up", "out", "down", "off") \
-                    and not previous.lower.endswith("ly") and previous.lower not in DETERMINERS:
-                return index - 1
-            finite_seen = True
-    return limit
 
 
 def _quoted_as_saying(context, paragraph, sentence, first, last, cue) -> Attribution | None:
@@ -682,7 +571,7 @@ def _quoted_as_saying(context, paragraph, sentence, first, last, cue) -> Attribu
             if position == last + 1:
                 return None
             source_range = (last + 1, position - 1)
-            content = _content_after(context, paragraph, skip_that(tokens, position + 2, end_limit), end_limit)
+            content = content_after(context, paragraph, skip_that(tokens, position + 2, end_limit), end_limit)
             if content is None:
                 return None
             cue_span = token_span(context, tokens, first, last)
@@ -696,7 +585,7 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     tokens = paragraph.tokens
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
     start = last + 2 if last + 1 <= end_limit and tokens[last + 1].text == "," else last + 1  # "saying, “...”"
-    content = _content_after(context, paragraph, start, end_limit)
+    content = content_after(context, paragraph, start, end_limit)
     if content is None:
         return None
     cue_span = token_span(context, tokens, first, last)
@@ -710,96 +599,6 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
         attribution = _make(context, paragraph, sentence, "participle", cue, cue_span, subject, content)
     attribution.embedded = True
     return attribution
-
-
-def _content_after(context, paragraph: Paragraph, position: int, limit: int) -> Span | None:
-    """What follows the cue up to the end of the sentence (or of a quotation begun there)."""
-    tokens = paragraph.tokens
-    if position <= limit and tokens[position].text == ":":
-        position += 1
-        if position > limit or (position == limit and not tokens[position].is_word):
-            return _next_paragraph_quote(context, paragraph)
-    if position <= limit and tokens[position].lower == "that":
-        position += 1
-        if position <= limit and tokens[position].text == ",":  # "said that, as yet, no ..."
-            closing = position + 1
-            while closing <= limit and tokens[closing].text != ",":
-                closing += 1
-            position = closing + 1
-    if position > limit or tokens[position].text in (",", ".", ";"):
-        return None
-    end = limit
-    while end > position and tokens[end].text in (".", ",", ";", ":") :
-        end -= 1
-    start_char = tokens[position].start
-    end_char = tokens[end].end
-    quote = paragraph.quote_at(start_char, start_char + 1)
-    if quote is not None and quote.start == start_char and quote.end >= end_char:
-        return _inner(context, quote)  # Said the judge: “This court will not be rushed.”
-    if quote is not None and quote.start == start_char and quote.closed and _closes_with_comma(context, quote):
-        return _inner(context, quote)  # he warned, “A,” Trump told NBC: the frame after the quotation is not content
-    if quote is not None and quote.end > end_char:
-        end_char = quote.end
-    words = [token for token in tokens[position:end + 1] if token.is_word]
-    if len(words) < 2:
-        return None
-    return context.document.span(start_char, end_char)
-
-
-def _closes_with_comma(context, quote: Quote) -> bool:
-    """“A,” closes with a comma: the words after it frame the quotation rather than continue it."""
-    return context.document.text[quote.inner_start:quote.inner_end].rstrip().endswith(",")
-
-
-def _next_paragraph_quote(context, paragraph: Paragraph) -> Span | None:
-    """"McCrummen reports:" at a paragraph's end introduces the quotation that follows."""
-    paragraphs = context.document.paragraphs
-    if paragraph.index + 1 >= len(paragraphs):
-        return None
-    following = paragraphs[paragraph.index + 1]
-    if following.quotes and following.quotes[0].start == following.start:
-        return _inner(context, following.quotes[0])
-    return None
-
-
-def _clause_from(context, paragraph: Paragraph, position: int, limit: int) -> Span | None:
-    """A clause up to the next comma or the end of the sentence."""
-    tokens = paragraph.tokens
-    end = position
-    while end <= limit and tokens[end].text not in (",", ";", ".", "—", "–"):
-        end += 1
-    if end - 1 < position:
-        return None
-    return token_span(context, tokens, position, end - 1)
-
-
-def _content_before(context, paragraph: Paragraph, sentence: Sentence, comma: int) -> Span | None:
-    """"CONTENT, a monitoring group said": the sentence up to the comma before the source."""
-    tokens = paragraph.tokens
-    start = sentence.tokens[0].index
-    end = comma - 1
-    while end >= start and tokens[end].text in (",", "”", '"') :
-        end -= 1
-    while start <= end and tokens[start].text in ("“", '"'):
-        start += 1
-    if end < start:
-        return None
-    start_char = tokens[start].start
-    quote = paragraph.quote_at(tokens[end].start, tokens[end].end)
-    if quote is not None and quote.inner_start < start_char:
-        start_char = quote.inner_start
-    return context.document.span(start_char, tokens[end].end)
-
-
-def _inner(context, quote: Quote) -> Span:
-    """A quotation's words without its marks or the comma that closes it off."""
-    start, end = quote.inner_start, quote.inner_end
-    text = context.document.text
-    while end > start and text[end - 1] in ",. ":
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return context.document.span(start, end)
 
 
 def _plausible(attribution: Attribution) -> bool:
@@ -1165,8 +964,8 @@ def _lexicon_sense(paragraph: Paragraph, sentence: Sentence, index: int, lexicon
     if entry.lemma in LABELLING_VERBS:
         return False  # a label is a cue only when quoted, which the rules already read
     end_limit = sentence.tokens[-1].index
-    after = _that_ahead(tokens, skip_forward_adjuncts(tokens, match.last + 1, end_limit, entry.needs_recipient), end_limit)
-    return after <= end_limit and (_introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit))
+    after = that_ahead(tokens, skip_forward_adjuncts(tokens, match.last + 1, end_limit, entry.needs_recipient), end_limit)
+    return after <= end_limit and (introduces_clause(tokens, after, paragraph) or looks_like_clause(tokens, after, end_limit))
 
 
 def _learned_cue_entry(tokens: list[Token], head: int, lexicon, cue_model: CueModel) -> ReportingCue:
@@ -1206,7 +1005,7 @@ def _learned_attribution(context: Context, paragraph: Paragraph, sentence: Sente
         source_range = (source_end, source_end)  # "his support": the possessive holds it
     elif source_end >= start_limit and tokens[source_end].text == "," and _np_ends_sentence(tokens, last + 1, end_limit):
         source_range = forward_np(tokens, last + 1, end_limit)  # "..., wrote Smith."
-        content = _content_before(context, paragraph, sentence, source_end)
+        content = content_before(context, paragraph, sentence, source_end)
     elif source_end >= start_limit and tokens[source_end].text == ",":
         source_range = subject_with_appositive(tokens, source_end, start_limit)  # "Ann Roe, the chair, praised"
     elif source_end > start_limit and tokens[source_end].lower == "who":
@@ -1220,11 +1019,11 @@ def _learned_attribution(context: Context, paragraph: Paragraph, sentence: Sente
         after = skip_forward_adjuncts(tokens, last + 1, end_limit, False)
         if source_range is not None and source_range[0] > last:
             after = skip_forward_adjuncts(tokens, source_range[1] + 1, end_limit, False)
-        after = _that_ahead(tokens, after, end_limit)
-        if after <= end_limit and (_introduces_clause(tokens, after, paragraph) or _looks_like_clause(tokens, after, end_limit)):
-            content = _content_after(context, paragraph, after, end_limit)
+        after = that_ahead(tokens, after, end_limit)
+        if after <= end_limit and (introduces_clause(tokens, after, paragraph) or looks_like_clause(tokens, after, end_limit)):
+            content = content_after(context, paragraph, after, end_limit)
         elif after <= end_limit:
-            content = _clause_from(context, paragraph, after, end_limit)  # an object: "praised the decision"
+            content = clause_from(context, paragraph, after, end_limit)  # an object: "praised the decision"
     if source_range is None:
         return Attribution(paragraph.index, sentence.index, "learned_cue", make_cue(cue, cue_span), None, content)
     if written is None and not _holder_like(context, paragraph, token_span(context, tokens, *source_range)):
