@@ -31,7 +31,7 @@ import bisect
 
 from framing import corpora
 from framing.corpora import ReportingCue
-from framing.detect.actors import ActorFindings, ActorMention
+from framing.detect.actors import ActorFindings
 from framing.detect.attribution.content import (
     clause_from, clip_at_clause_ends, content_after, content_before, infinitive, introduces_clause,
     looks_like_clause, main_verb_before, quoted_words, quotes_inside, that_ahead, verb_like,
@@ -44,9 +44,10 @@ from framing.detect.attribution.phrases import (
     one_noun_phrase, possessive_mark, relative_antecedent, single_pronoun, skip_back_adverbs, skip_forward_adjuncts,
     skip_that, subject_pronoun, subject_with_appositive,
 )
+from framing.detect.attribution.sources import actor_record_of, has_plausible_source, holder_like, make_attribution
 from framing.detect.attribution.words import (
-    AUXILIARIES, DETERMINERS, GERUND_PREPOSITIONS, LABELLING_VERBS, MAX_SOURCE_TOKENS, PRONOUNS, QUOTE_TOKENS,
-    SAY_VERBS, SOURCE_PREPOSITIONS, SUBORDINATORS, TIME_WORDS, pronoun_kind,
+    AUXILIARIES, DETERMINERS, GERUND_PREPOSITIONS, LABELLING_VERBS, MAX_SOURCE_TOKENS, SAY_VERBS, SUBORDINATORS,
+    TIME_WORDS, pronoun_kind,
 )
 from framing.learn.cue_features import paragraph_candidates, stem
 from framing.learn.cue_model import CueModel, load_cue_model
@@ -69,30 +70,6 @@ _NOT_SPEAKERS = frozenset(
 _HEDGE_MARKERS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "so-called", "apparently"})
 
 
-def _proper_words(context: Context) -> tuple[frozenset[str], frozenset[str]]:
-    """Capitalised words the article itself shows to be names.
-
-    A capital at a sentence's start proves nothing ("Officials said", "Brennan said"); the
-    same word capitalised inside a sentence elsewhere in the body does ("said John Brennan"),
-    and after another capitalised word it is most likely a person's surname.
-    """
-    if context.proper_words is None:
-        inside, surnames = set(), set()
-        for paragraph in context.document.paragraphs:
-            if paragraph.kind != "body":
-                continue  # headlines capitalise every word
-            for sentence in paragraph.sentences:
-                tokens = sentence.tokens
-                for position in range(1, len(tokens)):
-                    token = tokens[position]
-                    if token.is_capitalized and token.is_word and tokens[position - 1].text not in QUOTE_TOKENS:
-                        inside.add(token.text)
-                        if tokens[position - 1].is_capitalized and tokens[position - 1].is_word:
-                            surnames.add(token.text)
-        context.proper_words = (frozenset(inside), frozenset(surnames))
-    return context.proper_words
-
-
 def find_attributions(document: Document, registry: ActorRegistry, actors: ActorFindings, learned: bool = True) -> list[Attribution]:
     """Every attribution in ``document``: the rules' findings, plus the learned cue tagger's
     (:mod:`framing.learn.cue_model`) unless ``learned`` is false (its trainer needs the
@@ -103,7 +80,7 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
         if paragraph.kind in ("caption", "credit"):
             continue
         _find_in_paragraph(context, paragraph, cue_model)
-    context.found = [attribution for attribution in context.found if _plausible(attribution)]
+    context.found = [attribution for attribution in context.found if has_plausible_source(attribution)]
     clip_at_clause_ends(context)
     context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
     for attribution in context.found:
@@ -235,7 +212,7 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
             content = content_before(context, paragraph, sentence, source_end)
             if source_range is None or content is None:
                 return None
-            return _make(context, paragraph, sentence, "content_source_cue", cue, cue_span, source_range, content)
+            return make_attribution(context, paragraph, sentence, "content_source_cue", cue, cue_span, source_range, content)
     source_range = appositive or backward_np(tokens, source_end, start_limit) or single_pronoun(tokens, source_end, start_limit)
     if source_range is None:
         return None
@@ -244,7 +221,7 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
     after = skip_forward_adjuncts(tokens, last + 1, end_limit, cue.needs_recipient)
     if before_source is not None and before_source.lower in ("that", "which") and after <= end_limit and verb_like(tokens[after]):
         content = clause_from(context, paragraph, after, end_limit)
-        attribution = _make(context, paragraph, sentence, "relative_claim", cue, cue_span, source_range, content)
+        attribution = make_attribution(context, paragraph, sentence, "relative_claim", cue, cue_span, source_range, content)
         attribution.embedded = True
         attribution.hedged = True
         attribution.hedge_reasons.append("embedded_claim")
@@ -269,7 +246,7 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         pattern = "source_cue_content"
     if content is None:
         return None
-    attribution = _make(context, paragraph, sentence, pattern, cue, cue_span, source_range, content)
+    attribution = make_attribution(context, paragraph, sentence, pattern, cue, cue_span, source_range, content)
     if before_source is not None and before_source.lower in SUBORDINATORS:
         attribution.embedded = True
     return attribution
@@ -290,7 +267,7 @@ def _relative_source(context, paragraph, sentence, first, last, cue, cue_span, w
         introduces_clause(tokens, after, paragraph) or looks_like_clause(tokens, after, end_limit) or quotes_inside(paragraph, content)
     )):
         return None
-    attribution = _make(context, paragraph, sentence, "relative_source", cue, cue_span, antecedent, content)
+    attribution = make_attribution(context, paragraph, sentence, "relative_source", cue, cue_span, antecedent, content)
     attribution.source = _resolved(attribution.source, token_span(context, tokens, who, who))
     return attribution
 
@@ -319,7 +296,7 @@ def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conju
         subject = conjunct_subject(tokens, start_limit, conjunction - 1)
         if subject is None or not one_noun_phrase(tokens, subject):
             return None
-        attribution = _make(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
+        attribution = make_attribution(context, paragraph, sentence, "coordinated_verb", cue, cue_span, subject, content)
     context.clause_ends.append(tokens[conjunction].start)  # only now: a refused reading cuts nothing
     return attribution
 
@@ -376,7 +353,7 @@ def _quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: se
         return
     content = quoted_words(context, quote)
     cue_span = token_span(context, tokens, cue_first, cue_last)
-    attribution = _make(context, paragraph, sentence, "quote_then_cue", cue_match.entry, cue_span, source_range, content)
+    attribution = make_attribution(context, paragraph, sentence, "quote_then_cue", cue_match.entry, cue_span, source_range, content)
     context.found.append(attribution)
     used.update(range(cue_first, cue_last + 1))
 
@@ -396,7 +373,7 @@ def _labelling(context, paragraph, sentence, first, last, cue, cue_span, source_
     source_range = backward_np(tokens, source_end, start_limit) or single_pronoun(tokens, source_end, start_limit)
     if label is None or source_range is None:
         return None
-    return _make(context, paragraph, sentence, "labelling", cue, cue_span, source_range, quoted_words(context, label))
+    return make_attribution(context, paragraph, sentence, "labelling", cue, cue_span, source_range, quoted_words(context, label))
 
 
 def _dash_then_name(context, paragraph: Paragraph, quote: Quote, position: int) -> Attribution | None:
@@ -409,7 +386,7 @@ def _dash_then_name(context, paragraph: Paragraph, quote: Quote, position: int) 
         return None
     sentence = sentence_of(paragraph, quote.start)
     cue_span = token_span(context, tokens, position, position)
-    return _make(context, paragraph, sentence, "quote_then_dash", _DASH_CUE, cue_span, source_range, quoted_words(context, quote))
+    return make_attribution(context, paragraph, sentence, "quote_then_dash", _DASH_CUE, cue_span, source_range, quoted_words(context, quote))
 
 
 def _speaker_colon(context, paragraph: Paragraph) -> Attribution | None:
@@ -433,7 +410,7 @@ def _speaker_colon(context, paragraph: Paragraph) -> Attribution | None:
     if quote is not None and quote.start == content.start:
         content = quoted_words(context, quote)
     cue_span = token_span(context, tokens, colon, colon)
-    return _make(context, paragraph, sentence, "speaker_colon", _COLON_CUE, cue_span, (0, colon - 1), content)
+    return make_attribution(context, paragraph, sentence, "speaker_colon", _COLON_CUE, cue_span, (0, colon - 1), content)
 
 
 def _np_ends_sentence(tokens: list[Token], start: int, limit: int) -> bool:
@@ -461,7 +438,7 @@ def _inverted(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         content = content_before(context, paragraph, sentence, skip_back_adverbs(tokens, first - 1, start_limit))
     if content is None:
         return None
-    return _make(context, paragraph, sentence, "content_cue_source", cue, cue_span, source_range, content)
+    return make_attribution(context, paragraph, sentence, "content_cue_source", cue, cue_span, source_range, content)
 
 
 def _quote_attaches(context, quote: Quote, tokens: list[Token], after: int, frame_end: int) -> bool:
@@ -531,7 +508,7 @@ def _according_to(context, paragraph, sentence, first, last, cue) -> Attribution
         content = token_span(context, tokens, start_limit, end) if end >= start_limit else None
     if content is None:
         return None
-    return _make(context, paragraph, sentence, "according_to", cue, cue_span, source_range, content)
+    return make_attribution(context, paragraph, sentence, "according_to", cue, cue_span, source_range, content)
 
 
 def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | None:
@@ -557,7 +534,7 @@ def _noun_cue(context, paragraph, sentence, first, last, cue) -> Attribution | N
     if content is None:
         return None
     cue_span = token_span(context, tokens, first, last)
-    attribution = _make(context, paragraph, sentence, "noun_cue", cue, cue_span, source_range, content)
+    attribution = make_attribution(context, paragraph, sentence, "noun_cue", cue, cue_span, source_range, content)
     attribution.embedded = True
     return attribution
 
@@ -575,7 +552,7 @@ def _quoted_as_saying(context, paragraph, sentence, first, last, cue) -> Attribu
             if content is None:
                 return None
             cue_span = token_span(context, tokens, first, last)
-            return _make(context, paragraph, sentence, "quoted_as_saying", cue, cue_span, source_range, content)
+            return make_attribution(context, paragraph, sentence, "quoted_as_saying", cue, cue_span, source_range, content)
     return None
 
 
@@ -596,183 +573,9 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
         subject = backward_np_from_start(tokens, start_limit, first - 2)
         if subject is None:
             return None
-        attribution = _make(context, paragraph, sentence, "participle", cue, cue_span, subject, content)
+        attribution = make_attribution(context, paragraph, sentence, "participle", cue, cue_span, subject, content)
     attribution.embedded = True
     return attribution
-
-
-def _plausible(attribution: Attribution) -> bool:
-    """"even", "first", "stunning" alone are words the walk stopped on, not speakers."""
-    source = attribution.source
-    if source is None or " " in source.span.text.strip() or attribution.pattern == "relative_source":
-        return True  # a relative's antecedent is walked as a noun ("parents who said")
-    word = source.span.text
-    return not word[:1].islower() or word.lower() in PRONOUNS or corpora.source_nouns().index.word(word) is not None
-
-
-def _make(context, paragraph, sentence, pattern, cue: ReportingCue, cue_span: Span, source_range, content) -> Attribution:
-    tokens = paragraph.tokens
-    source_span = token_span(context, tokens, *source_range)
-    return Attribution(paragraph.index, sentence.index, pattern, make_cue(cue, cue_span), _source(context, paragraph, source_span), content)
-
-
-def _source(context: Context, paragraph: Paragraph, span: Span) -> Source:
-    """Type, actor, side and anonymity of a source phrase."""
-    words = span.text.split()
-    pronoun = pronoun_kind(span.text)
-    if pronoun is not None:  # resolved by _resolve_pronoun once every attribution is known
-        return Source(span, None, "person" if pronoun == "person" else "anonymous", False, "unknown")
-    mentions = [m for m in context.mentions_by_paragraph.get(paragraph.index, []) if span.start <= m.span.start and m.span.end <= span.end]
-    text = context.document.text
-    speaking = [m for m in mentions if text[m.span.end:m.span.end + 2] not in ("’s", "'s") or m.span.end + 2 >= span.end]
-    actor = _principal_mention(context, speaking)
-    head = _head_noun(span)
-    named = _has_name(paragraph, span, mentions, context)
-    if actor is None and head is not None and not named:
-        actor = _definite_institution(context, span, head)
-    actor_record = _actor_record(context, actor.actor) if actor else None
-    if actor_record is not None and actor_record.type == "person":
-        kind = "person"
-    elif head is not None:
-        kind = head.type
-    elif actor_record is not None:
-        kind = {"state": "government", "government": "government", "media": "media", "person": "person"}.get(actor_record.type, "organization")
-    elif len(words) == 1 and named and words[0] in _proper_words(context)[1]:
-        kind = "person"  # "Brennan said", after "John Brennan" earlier
-    else:
-        kind = "person" if len(words) in (2, 3) and all(w[0].isupper() for w in words) else "organization"
-    affiliation_only = actor_record is None or actor.via in ("demonym", "coreference") or actor_record.type == "group"
-    anonymous = (not named and (head is None or head.unnamed_is_anonymous) and affiliation_only and kind != "document") or kind == "anonymous"
-    if _poll_share(words):
-        kind, anonymous = "person", True  # "47% say", "a majority of Republicans say": respondents, never named
-    side = context.registry.side_of(actor.actor) if actor else "unknown"
-    if actor is not None and actor_record is not None and actor_record.type == "person" and actor_record.state:
-        side = context.registry.side_of(actor_record.state) if actor_record.id.startswith("person:") else side
-    return Source(span, actor.actor if actor else None, kind, anonymous, side)
-
-
-# Words that may open a poll share before its quantity: "about 47 percent", "a majority".
-_SHARE_OPENERS = frozenset("a an the about nearly almost roughly some over under just only fully more less than".split())
-_SHARE_WORDS = frozenset("most majority plurality minority half third thirds quarter quarters percent".split())
-
-
-def _poll_share(words: list[str]) -> bool:
-    """Is a source phrase a share of those polled: "47%", "about 47 percent of voters",
-    "a majority of Republicans", "most Americans", "two-thirds of respondents"?"""
-    position = 0
-    while position < len(words) - 1 and words[position].lower() in _SHARE_OPENERS:
-        position += 1
-    first = words[position].lower()
-    if first.endswith("%") and first[:1].isdigit():
-        return True
-    if first[:1].isdigit() or first in ("one", "two", "three"):
-        position += 1
-        first = words[position].lower().split("-")[-1] if position < len(words) else ""
-    if first == "most":
-        return position + 1 < len(words)  # "most voters", not "most" alone
-    following = words[position + 1].lower() if position + 1 < len(words) else None
-    return first.split("-")[-1] in _SHARE_WORDS and following in (None, "of")  # not "the majority leader"
-
-
-def _actor_record(context: Context, actor_id: str):
-    return context.registry.actors.get(actor_id) or context.actors.people.get(actor_id)
-
-
-_TYPE_RANK = {"person": 0, "media": 1, "government": 2, "armed_group": 3, "organization": 3, "group": 5, "state": 4}
-
-
-def _principal_mention(context: Context, mentions: list[ActorMention]) -> ActorMention | None:
-    """The most specific actor in a source phrase: the minister over his state."""
-    best = None
-    best_rank = 99
-    for mention in mentions:
-        record = _actor_record(context, mention.actor)
-        rank = _TYPE_RANK.get(record.type, 6) if record else 6
-        if rank < best_rank:
-            best, best_rank = mention, rank
-    return best
-
-
-def _head_noun(span: Span):
-    """The source phrase's head: the last word before any post-modifier ("of", "with", ",")."""
-    index = corpora.source_nouns().index
-    words = span.text.replace(",", " , ").split()
-    cut = len(words)
-    for position, word in enumerate(words):
-        if position > 0 and word.lower() in ("of", "for", "with", "in", "at", "from", "on", ",", "who", "familiar", "close"):
-            cut = position
-            break
-    for word in reversed(words[:cut]):
-        word = "percent" if word.endswith("%") else word  # "47% say": a poll share
-        entry = index.word(word.strip("“”\"'’"))
-        if entry is not None:
-            return entry
-    return None
-
-
-def _has_name(paragraph: Paragraph, span: Span, mentions: list[ActorMention], context: Context) -> bool:
-    """A source is named if it carries a proper name beyond an affiliation ("U.S. officials")."""
-    for mention in mentions:
-        record = _actor_record(context, mention.actor)
-        if mention.via in ("name", "alias", "metonym", "title", "surname") and (record is None or record.type != "group"):
-            return True
-    covered = [(m.span.start, m.span.end) for m in mentions if m.via == "demonym"]
-    nouns = corpora.source_nouns().index
-    state_nouns = corpora.state_nouns().index
-    sentence_start = _starts_sentence(paragraph, span.start)
-    for offset, word in _words_with_offsets(span):
-        if word.lower() in SOURCE_PREPOSITIONS and offset > span.start:
-            break  # "officials in Maricopa County": a place modifies, it does not name
-        if offset == span.start and (word.lower() in DETERMINERS | {"one"} or (sentence_start and word not in _proper_words(context)[0])):
-            continue  # a capital that only opens the sentence names no one
-        if word.lower() in _AFFILIATION_ADJECTIVES:
-            continue
-        if any(start <= offset < end for start, end in covered):
-            continue
-        if word and word[0].isupper() and nouns.word(word) is None and state_nouns.word(word) is None and word.lower() not in DETERMINERS:
-            if offset == span.start and word.lower() in ("senior", "regional", "local", "western", "top"):
-                continue
-            return True
-    return False
-
-
-# Capitalised adjectives that describe an unnamed source without naming it ("a Western
-# diplomat", "a senior Arab official").
-_AFFILIATION_ADJECTIVES = frozenset(
-    "western eastern northern southern arab european african asian gulf latin international "
-    "foreign senior regional local top federal middle".split()
-)
-
-
-def _starts_sentence(paragraph: Paragraph, offset: int) -> bool:
-    """Does a sentence (or a quotation opening it) begin at ``offset``?"""
-    for sentence in paragraph.sentences:
-        opening = sentence.tokens[0]
-        if offset == sentence.start or (opening.text in QUOTE_TOKENS and len(sentence.tokens) > 1 and sentence.tokens[1].start == offset):
-            return True
-    return False
-
-
-def _words_with_offsets(span: Span):
-    position = 0
-    for word in span.text.split():
-        position = span.text.index(word, position)
-        yield span.start + position, word.strip("“”\"',’")
-        position += len(word)
-
-
-def _definite_institution(context: Context, span: Span, head) -> ActorMention | None:
-    """"the government said": the state of the latest source that spoke for a state."""
-    if head.type != "government" or not span.text.lower().startswith("the "):
-        return None
-    for attribution in reversed(context.found):
-        source = attribution.source
-        if source is not None and source.actor and source.span.start < span.start:
-            record = _actor_record(context, source.actor)
-            if record is not None and record.type in ("state", "government"):
-                state = record.state or record.id
-                return ActorMention(span, state, "coreference", -1, -1, -1, -1)
-    return None
 
 
 def _resolve_pronoun(context: Context, attribution: Attribution) -> None:
@@ -807,7 +610,7 @@ def _antecedent(context: Context, paragraph: Paragraph, pronoun_span: Span, kind
     for mention in reversed(context.actors.mentions):
         if mention.span.start >= pronoun_span.start or mention.paragraph < paragraph.index - 1:
             continue
-        record = _actor_record(context, mention.actor)
+        record = actor_record_of(context, mention.actor)
         if record is None or (record.type == "person") != fits_person:
             continue
         host = document.paragraphs[mention.paragraph]
@@ -825,7 +628,7 @@ def _latest_person(context: Context, paragraph: Paragraph, pronoun_span: Span) -
     people = [
         mention for mention in context.actors.mentions
         if mention.span.start < pronoun_span.start and mention.paragraph >= paragraph.index - 1
-        and (record := _actor_record(context, mention.actor)) is not None and record.type == "person"
+        and (record := actor_record_of(context, mention.actor)) is not None and record.type == "person"
     ]
     if not people:
         return None
@@ -1026,22 +829,9 @@ def _learned_attribution(context: Context, paragraph: Paragraph, sentence: Sente
             content = clause_from(context, paragraph, after, end_limit)  # an object: "praised the decision"
     if source_range is None:
         return Attribution(paragraph.index, sentence.index, "learned_cue", make_cue(cue, cue_span), None, content)
-    if written is None and not _holder_like(context, paragraph, token_span(context, tokens, *source_range)):
+    if written is None and not holder_like(context, paragraph, token_span(context, tokens, *source_range)):
         return None  # "Russian warplanes struck ...", "The ceasefire appears ...": no one speaks
-    attribution = _make(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
+    attribution = make_attribution(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
     if written is not None:
         attribution.source = _resolved(attribution.source, written)
     return attribution
-
-
-def _holder_like(context: Context, paragraph: Paragraph, span: Span) -> bool:
-    """Can this phrase say, think or want something? A pronoun, a named actor (not only a
-    demonym: "Russian warplanes"), a head noun our source lexicon lists ("officials", "the
-    campaign"), or a phrase ending in a capitalised word ("Senator Warren")."""
-    if pronoun_kind(span.text) is not None or _head_noun(span) is not None:
-        return True
-    mentions = [m for m in context.mentions_by_paragraph.get(paragraph.index, []) if span.start <= m.span.start and m.span.end <= span.end]
-    if any(m.via != "demonym" for m in mentions):
-        return True
-    last = span.text.split()[-1]
-    return last[:1].isupper() and not _starts_sentence(paragraph, span.start + span.text.rindex(last))
