@@ -32,6 +32,7 @@ import bisect
 from framing import corpora
 from framing.corpora import ReportingCue
 from framing.detect.actors import ActorFindings
+from framing.detect.attribution.classify import classify
 from framing.detect.attribution.content import (
     clause_from, clip_at_clause_ends, content_after, content_before, infinitive, introduces_clause,
     looks_like_clause, main_verb_before, quoted_words, quotes_inside, that_ahead, verb_like,
@@ -44,10 +45,11 @@ from framing.detect.attribution.phrases import (
     one_noun_phrase, possessive_mark, relative_antecedent, single_pronoun, skip_back_adverbs, skip_forward_adjuncts,
     skip_that, subject_pronoun, subject_with_appositive,
 )
-from framing.detect.attribution.sources import actor_record_of, has_plausible_source, holder_like, make_attribution
+from framing.detect.attribution.resolve import resolve_pronoun, source_resolved_from
+from framing.detect.attribution.sources import has_plausible_source, holder_like, make_attribution
 from framing.detect.attribution.words import (
     AUXILIARIES, DETERMINERS, GERUND_PREPOSITIONS, LABELLING_VERBS, MAX_SOURCE_TOKENS, SAY_VERBS, SUBORDINATORS,
-    TIME_WORDS, pronoun_kind,
+    TIME_WORDS,
 )
 from framing.learn.cue_features import paragraph_candidates, stem
 from framing.learn.cue_model import CueModel, load_cue_model
@@ -57,7 +59,6 @@ from framing.text import Document, Paragraph, Quote, Sentence, Token
 
 _COORDINATORS = frozenset({"and", "but"})
 _BE_FORMS = frozenset("is are was were be been being am".split())
-_OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
 # Cues without a reporting verb: a quotation signed with a dash, a speaker's name and a colon.
 _DASH_CUE = ReportingCue("dash", "punctuation", "neutral", False)
 _COLON_CUE = ReportingCue("colon", "punctuation", "neutral", False)
@@ -67,7 +68,6 @@ _NOT_SPEAKERS = frozenset(
     "update updated note editor correction related watch read more photo video breaking exclusive analysis "
     "opinion live warning disclaimer source sources".split()
 )
-_HEDGE_MARKERS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "ostensibly", "so-called", "apparently"})
 
 
 def find_attributions(document: Document, registry: ActorRegistry, actors: ActorFindings, learned: bool = True) -> list[Attribution]:
@@ -84,14 +84,14 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
     clip_at_clause_ends(context)
     context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
     for attribution in context.found:
-        _resolve_pronoun(context, attribution)
+        resolve_pronoun(context, attribution)
     neighbours = group_by_paragraph(context.found)
     starts = [paragraph.start for paragraph in document.paragraphs]
     for attribution in context.found:
         # the paragraph holding the cue: a quotation continued from an earlier paragraph
         # keeps its opening attribution's cue
         cue_paragraph = document.paragraphs[bisect.bisect_right(starts, attribution.cue.span.start) - 1].index
-        _classify(context, attribution, neighbours.get(cue_paragraph, []))
+        classify(context, attribution, neighbours.get(cue_paragraph, []))
     return context.found
 
 
@@ -268,13 +268,8 @@ def _relative_source(context, paragraph, sentence, first, last, cue, cue_span, w
     )):
         return None
     attribution = make_attribution(context, paragraph, sentence, "relative_source", cue, cue_span, antecedent, content)
-    attribution.source = _resolved(attribution.source, token_span(context, tokens, who, who))
+    attribution.source = source_resolved_from(attribution.source, token_span(context, tokens, who, who))
     return attribution
-
-
-def _resolved(source: Source, written: Span) -> Source:
-    """``source`` as resolved from the word ``written`` in the text ("who", "he")."""
-    return Source(source.span, source.actor, source.type, source.anonymous, source.side, resolved_from=written)
 
 
 def _coordinated(context, paragraph, sentence, first, last, cue, cue_span, conjunction) -> Attribution | None:
@@ -578,124 +573,6 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     return attribution
 
 
-def _resolve_pronoun(context: Context, attribution: Attribution) -> None:
-    source = attribution.source
-    if source is None or source.resolved_from is not None:
-        return
-    kind = pronoun_kind(source.span.text)
-    if kind is None:
-        return
-    paragraph = context.document.paragraphs[attribution.paragraph]
-    antecedent = _antecedent(context, paragraph, source.span, kind)
-    if antecedent is not None:
-        resolved = Source(antecedent.span, antecedent.actor, antecedent.type, antecedent.anonymous, antecedent.side, resolved_from=source.span)
-        for other in context.found:  # continuations share the source object
-            if other.source is source:
-                other.source = resolved
-
-
-def _antecedent(context: Context, paragraph: Paragraph, pronoun_span: Span, kind: str) -> Source | None:
-    """The nearest earlier actor that fits the pronoun: a source first, else a sentence subject."""
-    fits_person = kind == "person"
-    object_form = _OBJECT_FORMS.get(pronoun_span.text.lower())
-    for attribution in reversed(context.found):
-        source = attribution.source
-        if source is None or source.span.start >= pronoun_span.start or attribution.paragraph < paragraph.index - 2:
-            continue
-        if object_form and attribution.content is not None and attribution.content.text.lower().split()[:1] == [object_form]:
-            return None  # "After Ann accused him of ..., he warned": whoever "he" is, it is not Ann
-        if (source.type == "person") == fits_person and (kind != "plural" or source.span.text.lower().endswith("s")):
-            return source
-    document = context.document
-    for mention in reversed(context.actors.mentions):
-        if mention.span.start >= pronoun_span.start or mention.paragraph < paragraph.index - 1:
-            continue
-        record = actor_record_of(context, mention.actor)
-        if record is None or (record.type == "person") != fits_person:
-            continue
-        host = document.paragraphs[mention.paragraph]
-        if any(s.tokens[0].index <= mention.first <= s.tokens[0].index + 3 for s in host.sentences):
-            return Source(mention.span, record.id, "government" if record.type == "state" else record.type if record.type in ("person", "media") else "organization", False, context.registry.side_of(record.id))
-    if fits_person:
-        return _named_subject(context, paragraph, pronoun_span) or _latest_person(context, paragraph, pronoun_span)
-    return None
-
-
-def _latest_person(context: Context, paragraph: Paragraph, pronoun_span: Span) -> Source | None:
-    """"In her pursuit ..., Hillary Rodham Clinton has emphasized her ties to President Obama.
-    She regularly tells ...": in the latest sentence before the pronoun that names a person,
-    the first person named (the likeliest subject), in this paragraph or the one before."""
-    people = [
-        mention for mention in context.actors.mentions
-        if mention.span.start < pronoun_span.start and mention.paragraph >= paragraph.index - 1
-        and (record := actor_record_of(context, mention.actor)) is not None and record.type == "person"
-    ]
-    if not people:
-        return None
-    last = people[-1]
-    first = next(m for m in people if (m.paragraph, m.sentence) == (last.paragraph, last.sentence))
-    return Source(first.span, first.actor, "person", False, context.registry.side_of(first.actor))
-
-
-def _named_subject(context: Context, paragraph: Paragraph, pronoun_span: Span) -> Source | None:
-    """"Judge Helen Park adjourned the hearing. She said ...": a capitalised name opening
-    the previous sentence, after an optional title."""
-    sentences = [s for s in paragraph.sentences if s.end < pronoun_span.start]
-    if not sentences:
-        return None
-    tokens = sentences[-1].tokens
-    names = [t for t in tokens[:6]]
-    run = []
-    for token in names:
-        if token.is_word and token.is_capitalized:
-            run.append(token)
-        elif run:
-            break
-    if len(run) < 2:
-        return None
-    span = context.document.span(run[0].start, run[-1].end)
-    return Source(span, None, "person", False, "unknown")
-
-
-def _classify(context: Context, attribution: Attribution, cue_neighbours: list[Attribution]) -> None:
-    """Quote kind, hedging and embedding, once all attributions of the article are known.
-
-    ``cue_neighbours`` are the attributions of the paragraph holding the cue: only their
-    content can contain it, so embedding is not an all-pairs search over the article.
-    """
-    content = attribution.content
-    if content is None:
-        return
-    paragraph = context.document.paragraphs[attribution.paragraph]
-    quoted = 0
-    whole = False
-    for quote in paragraph.quotes:
-        start, end = max(quote.inner_start, content.start), min(quote.inner_end, content.end)
-        if start < end:
-            quoted += end - start
-            if quote.inner_start <= content.start and content.end <= quote.inner_end:
-                whole = True
-    if whole or attribution.pattern == "quote_continuation":
-        attribution.quote = "direct"
-    elif quoted == 0:
-        attribution.quote = "indirect"
-    else:
-        attribution.quote = "mixed" if quoted / max(1, len(content.text)) >= 0.5 else "partial"
-    if attribution.cue.stance == "distancing" and "distancing_cue" not in attribution.hedge_reasons:
-        attribution.hedged = True
-        attribution.hedge_reasons.append("distancing_cue")
-    words = set(content.text.lower().split())
-    near_cue = set(context.document.text[max(0, attribution.cue.span.start - 15):attribution.cue.span.end + 15].lower().split())
-    for marker in sorted(_HEDGE_MARKERS):
-        if marker in words or marker in near_cue:
-            attribution.hedged = True
-            attribution.hedge_reasons.append(f"marker:{marker}")
-    for other in cue_neighbours:
-        if other is not attribution and other.content is not None and other.content.contains(attribution.cue.span):
-            attribution.embedded = True
-            break
-
-
 # Acts of cues our lexicon does not list: what the source thinks or means to do, rather
 # than what it says. Compared by stem (framing.learn.cue_features.stem); anything else is speech.
 _BELIEF_STEMS = frozenset(stem(word) for word in (
@@ -833,5 +710,5 @@ def _learned_attribution(context: Context, paragraph: Paragraph, sentence: Sente
         return None  # "Russian warplanes struck ...", "The ceasefire appears ...": no one speaks
     attribution = make_attribution(context, paragraph, sentence, "learned_cue", cue, cue_span, source_range, content)
     if written is not None:
-        attribution.source = _resolved(attribution.source, written)
+        attribution.source = source_resolved_from(attribution.source, written)
     return attribution

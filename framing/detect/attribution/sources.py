@@ -60,7 +60,7 @@ def _source(context: Context, paragraph: Paragraph, span: Span) -> Source:
     """Type, actor, side and anonymity of a source phrase."""
     words = span.text.split()
     pronoun = pronoun_kind(span.text)
-    if pronoun is not None:  # resolved by _resolve_pronoun once every attribution is known
+    if pronoun is not None:  # resolved by resolve_pronoun once every attribution is known
         return Source(span, None, "person" if pronoun == "person" else "anonymous", False, "unknown")
     mentions = [m for m in context.mentions_by_paragraph.get(paragraph.index, []) if span.start <= m.span.start and m.span.end <= span.end]
     text = context.document.text
