@@ -4,7 +4,8 @@
 marker "reportedly", and "claimed" distances the writer); a content wholly inside quotation marks
 is a direct quote, partly inside it is partial or mixed; an attribution whose cue sits
 inside another's content is embedded ("Turkey said Moscow claimed ..."). These need the
-article's other attributions and its quotations, so this step runs last."""
+article's other attributions and its quotations, so this step runs last.
+"""
 from __future__ import annotations
 
 from framing.detect.attribution.model import Attribution, Context

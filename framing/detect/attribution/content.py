@@ -6,7 +6,8 @@ it is the sentence up to that comma; inside a quotation it is the quoted words w
 their marks. The clause tests here decide whether the words after a cue are a claim at
 all: "rejected that the deal was dead" reports, "rejected the proposal" does not.
 Content is cut where a coordinated clause with its own cue begins ("He praised the staff
-but said, “...”")."""
+but said, “...”").
+"""
 from __future__ import annotations
 
 from framing import corpora
@@ -24,112 +25,6 @@ _FINITE_MARKERS = frozenset(
     "is are was were has have had will would can could should may might must did does do won't can't "
     "wasn't weren't isn't aren't hasn't haven't hadn't didn't doesn't don't".split()
 )
-
-
-def clip_at_clause_ends(context: Context) -> None:
-    """Content stops where a coordinated clause with its own cue begins: "He praised the
-    staff" in "He praised the staff but said, “...”"."""
-    for attribution in context.found:
-        content = attribution.content
-        if content is None:
-            continue
-        inside = [end for end in context.clause_ends if attribution.cue.span.end <= end and content.start < end < content.end]
-        if not inside:
-            continue
-        text = context.document.text
-        end = min(inside)
-        while end > content.start and text[end - 1] in " ,;":
-            end -= 1
-        if end > content.start:
-            attribution.content = context.document.span(content.start, end)
-
-
-def that_ahead(tokens: list[Token], position: int, limit: int) -> int:
-    """"tweeted in the early morning hours that Machado was ...": content starts after a
-    "that" a few words on, past adjuncts the skip rules do not know, if no comma intervenes
-    and no clause has begun already ("said the ferry had sailed twice that week")."""
-    if position <= limit and tokens[position].lower in _CLAUSE_SUBJECTS:
-        return position
-    lexicon = corpora.reporting_verbs().index
-    for index in range(position, min(limit + 1, position + 8)):
-        token = tokens[index]
-        if token.text in (",", ";", ":") or token.text in QUOTE_TOKENS or token.lower in _FINITE_MARKERS or token.lower == "but":
-            break
-        if index > position and lexicon.word(token.lower) is not None:
-            break  # "defended the budget but admitted that ...": the "that" is the next cue's
-        if tokens[index].lower == "that" and index + 1 <= limit and tokens[index + 1].is_word:
-            return index
-    return position
-
-
-def infinitive(tokens: list[Token], position: int, limit: int) -> bool:
-    """"urged supporters to monitor polling places", "agreed to step down": a to-infinitive."""
-    for index in range(position, min(limit, position + 4)):
-        if tokens[index].lower == "to":
-            following = tokens[index + 1]
-            return following.is_word and not following.is_capitalized and following.lower not in DETERMINERS
-        if not tokens[index].is_word:
-            return False
-    return False
-
-
-def quotes_inside(paragraph: Paragraph, content: Span) -> bool:
-    """"promising lower taxes and “jobs, jobs, jobs”": a quotation makes an object a report."""
-    return any(content.start <= quote.start < content.end for quote in paragraph.quotes)
-
-
-def verb_like(token: Token) -> bool:
-    """After "that Moscow says", a lowercase word that looks finite ("has", "allowed",
-    "targets") means the clause lost its subject to the noun before "that"."""
-    lower = token.lower
-    return lower in _RELATIVE_VERB_STARTS or (
-        token.is_word and not token.is_capitalized and lower not in DETERMINERS and lower not in _CLAUSE_SUBJECTS
-        and (lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss")))
-    )
-
-
-def looks_like_clause(tokens: list[Token], position: int, limit: int) -> bool:
-    """"the troops would stay", "his team had been lucky": a subject and a finite verb."""
-    if position > limit:
-        return False
-    if tokens[position].lower in _CLAUSE_SUBJECTS or tokens[position].lower in _WH_WORDS:
-        return True
-    for index in range(position + 1, min(limit + 1, position + 7)):
-        token = tokens[index]
-        if token.text in (",", ";", ":"):
-            return False
-        if token.lower in _FINITE_MARKERS:
-            return True
-    return False
-
-
-def introduces_clause(tokens: list[Token], position: int, paragraph: Paragraph) -> bool:
-    if position >= len(tokens):
-        return False
-    token = tokens[position]
-    return token.lower == "that" or token.text == ":" or paragraph.quote_at(token.start, token.end) is not None
-
-
-def main_verb_before(tokens: list[Token], start: int, limit: int) -> int:
-    """Where a "that" clause inside a subject ends: "The league's denial that it had hidden
-    the injuries angered the union" has a second finite verb, straight after a noun, which
-    belongs to the sentence, not the clause. Returns the last index of the clause."""
-    finite_seen = False
-    for index in range(start, limit + 1):
-        token = tokens[index]
-        if token.text in (",", ";", ".", "—", "–"):
-            break
-        lower = token.lower
-        if lower in _FINITE_MARKERS:
-            finite_seen = True
-            continue
-        previous = tokens[index - 1]
-        if token.is_word and not token.is_capitalized and lower.endswith("ed") and previous.is_word and previous.lower not in AUXILIARIES:
-            if finite_seen and index > start + 2 and previous.lower not in CLAUSE_WORDS and previous.lower not in ("to", "not", "up", "out", "down", "off") \
-                    and not previous.lower.endswith("ly") and previous.lower not in DETERMINERS:
-                return index - 1
-            finite_seen = True
-    return limit
 
 
 def content_after(context, paragraph: Paragraph, position: int, limit: int) -> Span | None:
@@ -220,3 +115,109 @@ def quoted_words(context, quote: Quote) -> Span:
     while start < end and text[start].isspace():
         start += 1
     return context.document.span(start, end)
+
+
+def main_verb_before(tokens: list[Token], start: int, limit: int) -> int:
+    """Where a "that" clause inside a subject ends: "The league's denial that it had hidden
+    the injuries angered the union" has a second finite verb, straight after a noun, which
+    belongs to the sentence, not the clause. Returns the last index of the clause."""
+    finite_seen = False
+    for index in range(start, limit + 1):
+        token = tokens[index]
+        if token.text in (",", ";", ".", "—", "–"):
+            break
+        lower = token.lower
+        if lower in _FINITE_MARKERS:
+            finite_seen = True
+            continue
+        previous = tokens[index - 1]
+        if token.is_word and not token.is_capitalized and lower.endswith("ed") and previous.is_word and previous.lower not in AUXILIARIES:
+            if finite_seen and index > start + 2 and previous.lower not in CLAUSE_WORDS and previous.lower not in ("to", "not", "up", "out", "down", "off") \
+                    and not previous.lower.endswith("ly") and previous.lower not in DETERMINERS:
+                return index - 1
+            finite_seen = True
+    return limit
+
+
+def clip_at_clause_ends(context: Context) -> None:
+    """Content stops where a coordinated clause with its own cue begins: "He praised the
+    staff" in "He praised the staff but said, “...”"."""
+    for attribution in context.found:
+        content = attribution.content
+        if content is None:
+            continue
+        inside = [end for end in context.clause_ends if attribution.cue.span.end <= end and content.start < end < content.end]
+        if not inside:
+            continue
+        text = context.document.text
+        end = min(inside)
+        while end > content.start and text[end - 1] in " ,;":
+            end -= 1
+        if end > content.start:
+            attribution.content = context.document.span(content.start, end)
+
+
+def that_ahead(tokens: list[Token], position: int, limit: int) -> int:
+    """"tweeted in the early morning hours that Machado was ...": content starts after a
+    "that" a few words on, past adjuncts the skip rules do not know, if no comma intervenes
+    and no clause has begun already ("said the ferry had sailed twice that week")."""
+    if position <= limit and tokens[position].lower in _CLAUSE_SUBJECTS:
+        return position
+    lexicon = corpora.reporting_verbs().index
+    for index in range(position, min(limit + 1, position + 8)):
+        token = tokens[index]
+        if token.text in (",", ";", ":") or token.text in QUOTE_TOKENS or token.lower in _FINITE_MARKERS or token.lower == "but":
+            break
+        if index > position and lexicon.word(token.lower) is not None:
+            break  # "defended the budget but admitted that ...": the "that" is the next cue's
+        if tokens[index].lower == "that" and index + 1 <= limit and tokens[index + 1].is_word:
+            return index
+    return position
+
+
+def infinitive(tokens: list[Token], position: int, limit: int) -> bool:
+    """"urged supporters to monitor polling places", "agreed to step down": a to-infinitive."""
+    for index in range(position, min(limit, position + 4)):
+        if tokens[index].lower == "to":
+            following = tokens[index + 1]
+            return following.is_word and not following.is_capitalized and following.lower not in DETERMINERS
+        if not tokens[index].is_word:
+            return False
+    return False
+
+
+def quotes_inside(paragraph: Paragraph, content: Span) -> bool:
+    """"promising lower taxes and “jobs, jobs, jobs”": a quotation makes an object a report."""
+    return any(content.start <= quote.start < content.end for quote in paragraph.quotes)
+
+
+def verb_like(token: Token) -> bool:
+    """After "that Moscow says", a lowercase word that looks finite ("has", "allowed",
+    "targets") means the clause lost its subject to the noun before "that"."""
+    lower = token.lower
+    return lower in _RELATIVE_VERB_STARTS or (
+        token.is_word and not token.is_capitalized and lower not in DETERMINERS and lower not in _CLAUSE_SUBJECTS
+        and (lower.endswith("ed") or (lower.endswith("s") and not lower.endswith("ss")))
+    )
+
+
+def looks_like_clause(tokens: list[Token], position: int, limit: int) -> bool:
+    """"the troops would stay", "his team had been lucky": a subject and a finite verb."""
+    if position > limit:
+        return False
+    if tokens[position].lower in _CLAUSE_SUBJECTS or tokens[position].lower in _WH_WORDS:
+        return True
+    for index in range(position + 1, min(limit + 1, position + 7)):
+        token = tokens[index]
+        if token.text in (",", ";", ":"):
+            return False
+        if token.lower in _FINITE_MARKERS:
+            return True
+    return False
+
+
+def introduces_clause(tokens: list[Token], position: int, paragraph: Paragraph) -> bool:
+    if position >= len(tokens):
+        return False
+    token = tokens[position]
+    return token.lower == "that" or token.text == ":" or paragraph.quote_at(token.start, token.end) is not None

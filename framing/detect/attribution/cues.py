@@ -4,9 +4,10 @@ The reporting-verbs lexicon lists the cue words ("said", "denial", "according to
 the same words serve as nouns and names: "Islamic State", "the recall election", "was
 questioned by police". The lexicon's cues are read only in a frame where they report.
 Beyond the lexicon, the learned cue tagger (:mod:`framing.learn.cue_model`) proposes
-words the rules miss ("Clinton has endorsed Sanders", "he believes"); for a word the
-lexicon lists it is followed only in the frame the rules accept. This step finds cue
-positions; the frames in :mod:`framing.detect.attribution.patterns` build around them."""
+words the rules miss ("Senator Warren has endorsed the bill"); for a word the lexicon
+lists it is followed only in the frame the rules accept. This step finds cue
+positions; the frames in :mod:`framing.detect.attribution.patterns` build around them.
+"""
 from __future__ import annotations
 
 from framing import corpora

@@ -5,7 +5,8 @@ document's search shares.
 :class:`Cue` "said", the :class:`Source` "Le Drian" (with its actor, type and side) and
 the content span "Islamic State was ...". Every step reads and builds these, so they sit
 below all of them; :class:`Context` carries what the steps share while one document is
-read (the attributions found so far, the actor mentions, where coordinated clauses end)."""
+read (the attributions found so far, the actor mentions, where coordinated clauses end).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -65,7 +66,7 @@ class Context:
     # begun earlier in the sentence stops there
     clause_ends: list[int] = field(default_factory=list)
     # capitalised words met inside sentences of body paragraphs, and those of them that end
-    # a multiword name ("John Brennan"): built on first need (see _proper_words)
+    # a multiword name ("John Brennan"): built on first need (see _proper_words in sources.py)
     proper_words: tuple[frozenset[str], frozenset[str]] | None = None
 
 

@@ -6,7 +6,8 @@ commander with fighters in the region said"), forward after it ("..., said Nicky
 a sentence's or a clause's subject ("Siemens cut 400 jobs and said ..."), or to the
 antecedent of "who". They return token ranges and know nothing of actors: what the phrase
 names is :mod:`framing.detect.attribution.sources`' question. They stop at the clause
-boundaries they can see, since there is no parser."""
+boundaries they can see, since there is no parser.
+"""
 from __future__ import annotations
 
 from framing import corpora
@@ -35,101 +36,6 @@ _NP_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with"})
 # Words that never sit inside a source phrase: the infinitive marker and pronouns (a lone
 # pronoun source is taken separately and resolved to its antecedent).
 _NOT_IN_SOURCE = frozenset("to it he she they we i you him them us".split())
-
-
-def relative_antecedent(tokens: list[Token], who: int, limit: int) -> tuple[int, int] | None:
-    """The phrase "who" refers to: the one right before it ("independent voters who said"),
-    or before its comma, past describing appositives ("Ann Roe, 41, from Leeds, who ...",
-    "Ann Roe, a lawyer in Leeds, who ...")."""
-    if who - 1 < limit:
-        return None
-    if tokens[who - 1].text != ",":
-        return _antecedent_np(tokens, who - 1, limit)
-    end = who - 2
-    for _ in range(3):
-        end = _skip_back_parenthetical(tokens, end, limit)
-        opening = end
-        while opening >= limit and tokens[opening].text != ",":
-            opening -= 1
-        if opening < limit or not _describes(tokens, opening + 1, end):
-            return _antecedent_np(tokens, end, max(limit, opening + 1))
-        end = opening - 1
-    return None
-
-
-def _antecedent_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
-    """The noun phrase ending at ``end``, kept tight because "who" follows whatever is
-    nearest: a run of capitalised words ("Donald J. Trump", "Mr. Sanders"), else a head
-    noun with its modifiers back to a determiner, stopping at a preposition or a verb-like
-    word ("Democrats across the country", "fired with the help of his children")."""
-    if end < limit or not tokens[end].is_word:
-        return None
-    position = end
-    if tokens[end].is_capitalized:
-        while position >= limit and (tokens[position].is_capitalized or possessive_mark(tokens, position)) and (
-            tokens[position].is_word or possessive_mark(tokens, position)
-        ) and tokens[position].lower not in _ANTECEDENT_STOPS:
-            position -= 1
-        return (position + 1, end) if position < end else None
-    nouns = corpora.source_nouns().index
-    verbs = corpora.reporting_verbs().index
-    while position >= limit and end - position < 6:
-        token = tokens[position]
-        lower = token.lower
-        if not (token.is_word or token.text in ("’s", "'s") or possessive_mark(tokens, position)):
-            break
-        if lower in CLAUSE_WORDS or lower in AUXILIARIES or lower in GERUND_PREPOSITIONS | SOURCE_PREPOSITIONS | {"to", "across", "among"}:
-            break
-        if position < end and not token.is_capitalized and lower.endswith(("ed", "ing")) and nouns.word(lower) is None:
-            break
-        if position < end and (verbs.word(lower) is not None or (
-            token.is_capitalized and tokens[position + 1].text not in ("’s", "'s") and not possessive_mark(tokens, position + 1)
-        )):
-            break  # "Mr. Bush tells voters who ...": a verb, or a name that is not a possessive
-        position -= 1
-        if lower in DETERMINERS:
-            break
-    return (position + 1, end) if position < end else None
-
-
-def one_noun_phrase(tokens: list[Token], subject: tuple[int, int]) -> bool:
-    """A subject walk that ran over two noun phrases ("the vote the party lost members")
-    found none: a second determiner may follow only "of" ("the head of the agency")."""
-    first, last = subject
-    return not any(
-        tokens[i].lower in ("the", "a", "an") and tokens[i - 1].lower not in ("of", "for", "and")
-        for i in range(first + 1, last + 1)
-    )
-
-
-def conjunct_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    """The subject of the clause the conjunction continues: after the nearest comma, dash
-    or subordinator before it ("Asked about it, Mrs. Lee shook her head and said"; "when
-    Rubio thanked the crowd and said"), else the sentence's."""
-    boundary = end
-    while boundary >= start and not (tokens[boundary].text in _CLAUSE_BREAKS or tokens[boundary].lower in SUBORDINATORS):
-        boundary -= 1
-    if boundary >= start:
-        subject = _sentence_subject(tokens, boundary + 1, end)
-        if subject is not None:
-            return subject
-    return _sentence_subject(tokens, start, end)
-
-
-def _sentence_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
-    """The subject of the sentence's first clause: a pronoun ("She cut ... but said") or a
-    noun phrase (:func:`backward_np_from_start`), after an opening "But" or a fronted
-    adverbial closed by a comma ("On Tuesday, the company ...")."""
-    if start <= end and tokens[start].lower in ("but", "and", "so", "yet"):
-        start += 1
-    if start <= end and tokens[start].lower in _CLAUSE_OPENERS:
-        comma = next((i for i in range(start + 1, min(end, start + 8) + 1) if tokens[i].text == ","), None)
-        if comma is None:
-            return None
-        start = comma + 1
-    if start <= end and tokens[start].lower in PRONOUNS and tokens[start].lower != "it":
-        return start, start
-    return backward_np_from_start(tokens, start, end)
 
 
 def _np_word(token: Token) -> bool:
@@ -396,3 +302,98 @@ def skip_that(tokens: list[Token], position: int, limit: int) -> int:
     if position <= limit and tokens[position].lower == "that":
         return position + 1
     return position
+
+
+def relative_antecedent(tokens: list[Token], who: int, limit: int) -> tuple[int, int] | None:
+    """The phrase "who" refers to: the one right before it ("independent voters who said"),
+    or before its comma, past describing appositives ("Ann Roe, 41, from Leeds, who ...",
+    "Ann Roe, a lawyer in Leeds, who ...")."""
+    if who - 1 < limit:
+        return None
+    if tokens[who - 1].text != ",":
+        return _antecedent_np(tokens, who - 1, limit)
+    end = who - 2
+    for _ in range(3):
+        end = _skip_back_parenthetical(tokens, end, limit)
+        opening = end
+        while opening >= limit and tokens[opening].text != ",":
+            opening -= 1
+        if opening < limit or not _describes(tokens, opening + 1, end):
+            return _antecedent_np(tokens, end, max(limit, opening + 1))
+        end = opening - 1
+    return None
+
+
+def _antecedent_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``end``, kept tight because "who" follows whatever is
+    nearest: a run of capitalised words ("Donald J. Trump", "Mr. Sanders"), else a head
+    noun with its modifiers back to a determiner, stopping at a preposition or a verb-like
+    word ("Democrats across the country", "fired with the help of his children")."""
+    if end < limit or not tokens[end].is_word:
+        return None
+    position = end
+    if tokens[end].is_capitalized:
+        while position >= limit and (tokens[position].is_capitalized or possessive_mark(tokens, position)) and (
+            tokens[position].is_word or possessive_mark(tokens, position)
+        ) and tokens[position].lower not in _ANTECEDENT_STOPS:
+            position -= 1
+        return (position + 1, end) if position < end else None
+    nouns = corpora.source_nouns().index
+    verbs = corpora.reporting_verbs().index
+    while position >= limit and end - position < 6:
+        token = tokens[position]
+        lower = token.lower
+        if not (token.is_word or token.text in ("’s", "'s") or possessive_mark(tokens, position)):
+            break
+        if lower in CLAUSE_WORDS or lower in AUXILIARIES or lower in GERUND_PREPOSITIONS | SOURCE_PREPOSITIONS | {"to", "across", "among"}:
+            break
+        if position < end and not token.is_capitalized and lower.endswith(("ed", "ing")) and nouns.word(lower) is None:
+            break
+        if position < end and (verbs.word(lower) is not None or (
+            token.is_capitalized and tokens[position + 1].text not in ("’s", "'s") and not possessive_mark(tokens, position + 1)
+        )):
+            break  # "Mr. Bush tells voters who ...": a verb, or a name that is not a possessive
+        position -= 1
+        if lower in DETERMINERS:
+            break
+    return (position + 1, end) if position < end else None
+
+
+def one_noun_phrase(tokens: list[Token], subject: tuple[int, int]) -> bool:
+    """A subject walk that ran over two noun phrases ("the vote the party lost members")
+    found none: a second determiner may follow only "of" ("the head of the agency")."""
+    first, last = subject
+    return not any(
+        tokens[i].lower in ("the", "a", "an") and tokens[i - 1].lower not in ("of", "for", "and")
+        for i in range(first + 1, last + 1)
+    )
+
+
+def conjunct_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the clause the conjunction continues: after the nearest comma, dash
+    or subordinator before it ("Asked about it, Mrs. Lee shook her head and said"; "when
+    Rubio thanked the crowd and said"), else the sentence's."""
+    boundary = end
+    while boundary >= start and not (tokens[boundary].text in _CLAUSE_BREAKS or tokens[boundary].lower in SUBORDINATORS):
+        boundary -= 1
+    if boundary >= start:
+        subject = _sentence_subject(tokens, boundary + 1, end)
+        if subject is not None:
+            return subject
+    return _sentence_subject(tokens, start, end)
+
+
+def _sentence_subject(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the sentence's first clause: a pronoun ("She cut ... but said") or a
+    noun phrase (:func:`backward_np_from_start`), after an opening "But" or a fronted
+    adverbial closed by a comma ("On Tuesday, the company ...")."""
+    if start <= end and tokens[start].lower in ("but", "and", "so", "yet"):
+        start += 1
+    if start <= end and tokens[start].lower in _CLAUSE_OPENERS:
+        comma = next((i for i in range(start + 1, min(end, start + 8) + 1) if tokens[i].text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    if start <= end and tokens[start].lower in PRONOUNS and tokens[start].lower != "it":
+        return start, start
+    return backward_np_from_start(tokens, start, end)

@@ -5,7 +5,8 @@
 nearest earlier source that fits it (a person for "he"), else an actor or a name that
 opens a recent sentence, keeping the pronoun as ``resolved_from`` so a reader sees why.
 Relative sources ("Ann Roe, who said ...") are resolved where they are found, with the
-same record."""
+same record.
+"""
 from __future__ import annotations
 
 from framing.detect.attribution.model import Attribution, Context, Source

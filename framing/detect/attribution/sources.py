@@ -5,7 +5,8 @@ actor mentions inside it, its type from its head noun ("officials", "the campaig
 the actor's record, and whether it is anonymous: "a senior Western diplomat" is, "Le
 Drian" and "the French foreign minister" are not. Poll shares ("47% say") are anonymous
 respondents. It also builds every attribution with its source described
-(:func:`make_attribution`), so that new actor recognition changes sources in one place."""
+(:func:`make_attribution`), so that new actor recognition changes sources in one place.
+"""
 from __future__ import annotations
 
 from framing import corpora

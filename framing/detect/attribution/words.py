@@ -2,10 +2,11 @@
 
 There is no parser, so every walk from a cue decides where a source or a content span
 stops by the small words it meets: determiners, auxiliaries, subordinators, pronouns,
-quotation marks. In "Officials who spoke on condition of anonymity said that the talks
-had failed", "who" ends the source walk, "said" is the cue and "that" opens the content.
+quotation marks. In "Le Drian, who met Putin on Friday, said that the talks had failed",
+the commas and "who" bound the source "Le Drian", and "that" opens the content.
 The lists several steps read live here, so that each step names the same word the same
-way; a list only one step reads stays in that step's module."""
+way; a list only one step reads stays in that step's module.
+"""
 from __future__ import annotations
 
 # Closed-class words that end a noun phrase when walking away from a cue.
