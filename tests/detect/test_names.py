@@ -137,3 +137,10 @@ def test_an_administration_is_an_organ_affiliated_with_its_head():
     actor = actors_of(report)["Obama administration"]
     assert (actor["type"], actor["kind"], actor["affiliation"]["actor"], actor["mentions"]) == (
         "government", "organization", "barack_obama", 2)
+def test_a_profile_side_carries_through_the_party_to_its_members():
+    report = analyze("Sen. Ted Cruz (R-Texas) said the bill would fail.",
+                     profile={"name": "us-parties", "version": "1.0.0", "sides": {"republican_party": "right"}})
+    source = report["paragraphs"][0]["attributions"][0]["source"]
+    assert (source["actor_name"], source["side"]) == ("Ted Cruz", "right")
+
+

@@ -21,6 +21,27 @@ def surname_of(words: list[str]) -> str:
     return " ".join(kept[start:]).lower()
 
 
+# Female or male, from a first name the census gives to this share of women (or men) at least.
+GENDER_SHARE = 0.85
+
+
+def _person_names():
+    from framing import corpora
+
+    return corpora.person_names()
+
+
+def gender_of(first_name: str, title=None) -> str | None:
+    """"Mrs." or "Congresswoman" says female; else a first name the census gives mostly to
+    women (or men) says so; else nothing is assumed."""
+    if title is not None and title.gender:
+        return title.gender
+    share = _person_names().female_share.get(first_name.capitalize()) if first_name else None
+    if share is None:
+        return None
+    return "female" if share >= GENDER_SHARE else "male" if share <= 1 - GENDER_SHARE else None
+
+
 def family_name_first(words: list[str]) -> str | None:
     """"Zhao Lijian", "Xi Jinping": Chinese, Korean and Hungarian names put the family name
     first, and news then writes "Zhao said", "Mr. Xi". A two-word name whose first word is

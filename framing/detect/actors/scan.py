@@ -19,14 +19,13 @@ from framing.detect.actors.affiliation import (
 )
 from framing.detect.actors.coreference import headline_index, is_role_noun, role_holder
 from framing.detect.actors.mentions import ActorFindings, SentenceIndex, make_mention, slug
+from framing.detect.actors.namebook import gender_of
 from framing.detect.actors.names import FUNCTION_WORDS, is_name_word, is_title_case
 from framing.detect.actors.recognise import RecognisedName, recognise_names
 from framing.learn.name_model import load_name_model
 from framing.profiles import ActorRegistry, NameHit
 from framing.text import TITLE_ABBREVIATIONS, Document, Paragraph, Token
 
-# Female or male, from a first name the census gives to this share of women (or men) at least.
-GENDER_SHARE = 0.85
 # Endings of a capitalised plural that names a group of people ("Catholics", "Republicans").
 _GROUP_ENDINGS = ("ans", "ists", "ics", "ites", "ers", "ims")
 _ROLE_DETERMINERS = frozenset({"the", "The"})
@@ -79,7 +78,7 @@ class _Scan:
                     actor_id = self.book.person(words, self._position(name))
                     actor_id = actor_id[0] if actor_id and actor_id[1] == "name" else slug("person", " ".join(words))
                     self.findings.add_actor(Actor(actor_id, " ".join(words), "person", None, (" ".join(words),), (), (),
-                                                  side=actor_id, gender=_gender_of(words[0], name.run.title)))
+                                                  side=actor_id, gender=gender_of(words[0], name.run.title)))
                 self.book.add_person(words, actor_id, self._position(name))
             elif name.kind == "organization" and not self._group_like(words):
                 if self.book.organisation(words) is None and self.registry.names.at(name.paragraph.tokens, name.run.first) is None:
@@ -210,7 +209,7 @@ class _Scan:
                 return self._add_group(paragraph, run.first, run.last, self._actor_named(tokens, run.last, run.last), sentence_of)
             actor_id = slug("person", " ".join(words))
             self.findings.add_actor(Actor(actor_id, " ".join(words), "person", None, (" ".join(words),), (), (),
-                                          side=actor_id, gender=_gender_of(words[0] if len(words) > 1 else "", run.title)))
+                                          side=actor_id, gender=gender_of(words[0] if len(words) > 1 else "", run.title)))
             self.book.add_person(words, actor_id, position)
             self._person_context(paragraph, name, actor_id)
             return self._person_mention(paragraph, run.first, run.last, actor_id, "title" if run.title is not None else "name", sentence_of)
@@ -431,7 +430,7 @@ class _Scan:
             self.findings.add_actor(Actor(
                 id=actor_id, name=name, type="person", state=state_id, aliases=(name,), demonyms=(), metonyms=(),
                 side=self.registry.side_of(state_id) if state_id else actor_id,
-                gender=_gender_of(words[0] if len(words) > 1 else "", title.entry if title else None),
+                gender=gender_of(words[0] if len(words) > 1 else "", title.entry if title else None),
                 roles=title.entry.roles if title else frozenset(),
             ))
             if len(name_tokens) > 1:
@@ -477,15 +476,6 @@ class _Scan:
     @staticmethod
     def _token_position(paragraph: Paragraph, index: int) -> int:
         return paragraph.tokens[index].start
-
-
-def _gender_of(first_name: str, title) -> str | None:
-    if title is not None and title.gender:
-        return title.gender
-    share = corpora.person_names().female_share.get(first_name.capitalize()) if first_name else None
-    if share is None:
-        return None
-    return "female" if share >= GENDER_SHARE else "male" if share <= 1 - GENDER_SHARE else None
 
 
 def _match_headlines(document: Document, paragraphs: list[Paragraph], registry: ActorRegistry, findings: ActorFindings,
