@@ -429,11 +429,6 @@ class AffiliationSchema(StrictSchema):
     name = fields.String(required=True)
 
 
-class OccurrenceSchema(SpanSchema):
-    paragraph = fields.Integer(required=True)
-    via = fields.String(required=True)
-
-
 class ActorSummarySchema(StrictSchema):
     actor = fields.String(required=True)
     name = fields.String(required=True)
@@ -450,8 +445,6 @@ class ActorSummarySchema(StrictSchema):
     positive = fields.Integer(required=True)
     cited_as_source = fields.Integer(required=True)
     labels = fields.List(fields.Nested(LabelCountSchema), required=True)
-    occurrences = fields.List(fields.Nested(OccurrenceSchema), required=True, **_describe(
-        "Every mention of the actor in the body, with its paragraph and how it was tied to the actor."))
 
 
 class DocumentSentimentSchema(StrictSchema):
