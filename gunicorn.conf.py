@@ -5,8 +5,10 @@ preloaded, so the corpora and the sentiment model load once in the master proces
 workers share them; analysis is CPU-bound, so one worker per core by default.
 """
 from api.config import Settings
+from api.server_errors import use_json_errors_in_gunicorn
 
 settings = Settings.from_env()
+use_json_errors_in_gunicorn()  # gunicorn's own 400/414/431/500 answers in the API's JSON error shape
 
 wsgi_app = "api.app:create_app()"
 bind = f"{settings.host}:{settings.port}"
@@ -15,6 +17,7 @@ threads = settings.threads
 timeout = settings.timeout  # a full batch of long articles takes tens of seconds
 graceful_timeout = 30
 keepalive = 5
+limit_request_line = 8190  # gunicorn's largest: a query at the documented parameter limits fits; longer is 414 (JSON)
 preload_app = True
 max_requests = 20000  # recycle workers now and then, bounding any slow growth in memory; rarely, since a new worker starts with cold caches
 max_requests_jitter = 2000

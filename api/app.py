@@ -6,11 +6,11 @@ import logging
 from flask import Flask, request
 from flask_cors import CORS
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import framing
+from api.auth import SecurityDocs, rate_limit_key, register_auth
 from api.config import Settings
 from api.errors import register_error_handlers
 from api.json_provider import OrjsonProvider
@@ -44,7 +44,13 @@ def _description(settings: Settings) -> str:
         f"Limits on this server: request body {settings.max_body_bytes:,} bytes (413 `payload_too_large`), "
         f"article text {settings.max_text_chars:,} characters (413 `text_too_long`), "
         f"batch {settings.max_batch_items} items and {settings.max_batch_chars:,} characters (413 `batch_too_large`), "
-        + (f"rate limit {settings.rate_limit} per client address (429 `rate_limited`)." if settings.rate_limit else "no rate limit.")
+        + (f"rate limit {settings.rate_limit} per API key, else per client address (429 `rate_limited`)." if settings.rate_limit
+           else "no rate limit.")
+        + "\n\nWrites (storing, replacing or deleting articles and profiles) need an API key of scope `write` or `admin`, "
+        "sent as `Authorization: Bearer <key>` (401 without one, 403 with a `read` key); "
+        + ("reads and analyses need a key of scope `read` or better on this server." if settings.require_keys_for_reads
+           else "reads and analyses are open on this server.")
+        + " An operator makes keys with `framing keys create --scope write`."
     )
 
 
@@ -77,7 +83,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["framing_db"] = database
 
     Limiter(
-        get_remote_address, app=app,
+        rate_limit_key, app=app,
         default_limits=[settings.rate_limit] if settings.rate_limit else [],
         default_limits_exempt_when=lambda: not request.path.startswith("/v1/"),
         storage_uri=settings.rate_limit_storage, headers_enabled=True,
@@ -86,7 +92,9 @@ def create_app(settings: Settings | None = None) -> Flask:
         CORS(app, resources={r"/v1/*": {"origins": settings.cors_origin_list}, r"/openapi.json": {"origins": "*"}},
              expose_headers=["X-Request-ID", "Retry-After"])
 
-    api = FramingApi(app)
+    register_auth(app)  # after the limiter: a flood of unauthorised requests is limited too
+
+    api = FramingApi(app, spec_kwargs={"extra_plugins": [SecurityDocs(settings.require_keys_for_reads)]})
     api.spec.components.schema("ActorProfile", schema=ActorProfileSchema)
     # referenced by hand where a body is one thing or a list of them (POST /v1/articles)
     for name, schema in (("ArticleIn", ArticleInSchema), ("ArticleStored", ArticleStoredSchema), ("ArticleBatchStored", ArticleBatchStoredSchema)):

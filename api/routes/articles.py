@@ -13,6 +13,7 @@ from flask.views import MethodView
 from marshmallow import ValidationError
 from sqlalchemy.exc import IntegrityError
 
+from api.auth import requires_key
 from api.errors import ApiError, error_body, flatten_messages, framing_error_body
 from api.extract import extract_article
 from api.routes import Blueprint
@@ -177,6 +178,7 @@ class Articles(MethodView):
             raise ApiError(422, "validation_error", "the request is not valid; see details", {"cursor": [str(error)]}) from error
         return {"items": items, "total": page.total, "next_cursor": page.next_cursor}
 
+    @requires_key("write")
     @blp.doc(**_UPLOAD_DOC)
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
@@ -221,6 +223,7 @@ class OneArticle(MethodView):
                     "report": _report(revision.report)}
         return current_app.json.response(body)
 
+    @requires_key("write")
     @blp.response(204)
     @blp.alt_response(404, response="NOT_FOUND")
     def delete(self, article_id: int):

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 import framing.profiles
+from api.auth import requires_key
 from api.errors import ApiError
 from api.routes import Blueprint
 from api.schemas import PageQuerySchema, ProfileBodySchema, ProfileCreateSchema, ProfileListSchema, ProfileSchema
@@ -70,6 +71,7 @@ class Profiles(MethodView):
             ]
         return {"profiles": summaries, "total": total, "page": query["page"], "page_size": query["page_size"]}
 
+    @requires_key("write")
     @blp.arguments(ProfileCreateSchema)
     @blp.response(201, ProfileSchema)
     @blp.alt_response(409, response="CONFLICT")
@@ -106,6 +108,7 @@ class Profile(MethodView):
             profile = _stored(session, name)
             return _as_dict(profile)
 
+    @requires_key("write")
     @blp.arguments(ProfileBodySchema)
     @blp.response(200, ProfileSchema)
     @blp.alt_response(404, response="NOT_FOUND")
@@ -123,6 +126,7 @@ class Profile(MethodView):
             profile.updated_at = utcnow()
         return _as_dict(profile)
 
+    @requires_key("write")
     @blp.response(204)
     @blp.alt_response(404, response="NOT_FOUND")
     def delete(self, name: str):

@@ -128,8 +128,8 @@ def test_inline_profile_assigns_sides(client):
     assert sources == {"white_helmets": "opposition", "russia": "government"}
 
 
-def test_stored_profile_by_name(client):
-    assert client.post("/v1/profiles", json={"name": "syria", **SYRIA_PROFILE}).status_code == 201
+def test_stored_profile_by_name(client, writer):
+    assert writer.post("/v1/profiles", json={"name": "syria", **SYRIA_PROFILE}).status_code == 201
     report = client.post("/v1/analyze", json={"text": WHITE_HELMETS_ARTICLE, "profile": "syria"}).get_json()
     assert report["analyzer"]["profile"] == {"name": "syria", "version": "r1"}
     assert report["document"]["sourcing"]["by_side"]["opposition"]["citations"] == 1
@@ -148,8 +148,8 @@ def test_a_bundled_profile_works_by_name_on_a_fresh_server(client):
     assert "pro_assad" in report["document"]["sourcing"]["by_side"]  # the profile gives Syria a side
 
 
-def test_a_stored_profile_takes_precedence_over_the_bundled_one_of_that_name(client):
-    assert client.post("/v1/profiles", json={"name": "syria-2015", **SYRIA_PROFILE}).status_code == 201
+def test_a_stored_profile_takes_precedence_over_the_bundled_one_of_that_name(client, writer):
+    assert writer.post("/v1/profiles", json={"name": "syria-2015", **SYRIA_PROFILE}).status_code == 201
     report = client.post("/v1/analyze", json={"text": WHITE_HELMETS_ARTICLE, "profile": "syria-2015"}).get_json()
     assert report["analyzer"]["profile"] == {"name": "syria-2015", "version": "r1"}
 

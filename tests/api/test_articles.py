@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import ARTICLE, PAGE, WHITE_HELMETS_ARTICLE, spans
+from tests.api.conftest import ARTICLE, PAGE, WHITE_HELMETS_ARTICLE, authorised, spans
 
 REUTERS = {"outlet": "reuters", "published_at": "2024-03-05T09:30:00Z", "url": "https://example.com/world/idlib?utm_source=x",
            "title": "Strikes hit Idlib", "text": ARTICLE}
@@ -13,7 +13,7 @@ AP = {"outlet": "ap", "published_at": "2024-03-12", "id": "ap-77", "text": WHITE
 @pytest.fixture
 def client(make_app, database_url):
     app = make_app(database_url=database_url)
-    yield app.test_client()
+    yield authorised(app)
     app.extensions["framing_db"].dispose()
 
 
