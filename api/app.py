@@ -17,7 +17,16 @@ from api.json_provider import OrjsonProvider
 from api.middleware import register_middleware
 from api.routes import actors, analyze, articles, docs, health, lexicons, profiles, trends
 from api.routes import compare, stories
-from api.schemas import ActorProfileSchema, ArticleBatchStoredSchema, ArticleInSchema, ArticleStoredSchema, ErrorSchema
+from api.schemas import (
+    ONE_INPUT,
+    ActorProfileSchema,
+    AnalyzeRequestSchema,
+    ArticleBatchStoredSchema,
+    ArticleInSchema,
+    ArticleStoredSchema,
+    BatchRequestSchema,
+    ErrorSchema,
+)
 from framing.errors import FramingError
 from framing.store import Database
 
@@ -97,8 +106,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     api = FramingApi(app, spec_kwargs={"extra_plugins": [SecurityDocs(settings.require_keys_for_reads)]})
     api.spec.components.schema("ActorProfile", schema=ActorProfileSchema)
     # referenced by hand where a body is one thing or a list of them (POST /v1/articles)
-    for name, schema in (("ArticleIn", ArticleInSchema), ("ArticleStored", ArticleStoredSchema), ("ArticleBatchStored", ArticleBatchStoredSchema)):
+    for name, schema in (("ArticleStored", ArticleStoredSchema), ("ArticleBatchStored", ArticleBatchStoredSchema)):
         api.spec.components.schema(name, schema=schema)
+    _register_request_bodies(api, settings)
     for module in (analyze, articles, trends, profiles, lexicons, actors, health):
         api.register_blueprint(module.blp)
     for module in (compare, stories):
@@ -106,6 +116,22 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(docs.blp)
     _warm_up()
     return app
+
+
+def _register_request_bodies(api: Api, settings: Settings) -> None:
+    """The request bodies, with what marshmallow cannot document: exactly one of ``text``
+    and ``html``, and this server's limits. Registered before the blueprints, which then
+    refer to these components."""
+    schemas = api.spec.components.schemas
+    for name, schema in (("AnalyzeRequest", AnalyzeRequestSchema), ("ArticleIn", ArticleInSchema)):
+        api.spec.components.schema(name, ONE_INPUT, schema=schema)
+        schemas[name]["properties"]["text"]["maxLength"] = settings.max_text_chars
+    api.spec.components.schema("BatchRequest", schema=BatchRequestSchema)
+    schemas["BatchRequest"]["properties"]["items"]["maxItems"] = settings.max_batch_items
+    api.spec.components.schema("ArticleInList", {
+        "type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}, "minItems": 1, "maxItems": settings.max_batch_items,
+        "description": "Several articles, at most FRAMING_MAX_BATCH_ITEMS.",
+    })
 
 
 def _warm_up() -> None:

@@ -38,10 +38,10 @@ _BEARER = re.compile(r"Bearer +([\x21-\x7e]{1,200})", re.IGNORECASE)
 _ERROR_JSON = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
 _CHALLENGE = {"WWW-Authenticate": {"description": "`Bearer realm=\"framing\"`, with `error` when a key was sent.",
                                    "schema": {"type": "string"}}}
-_AUTH_RESPONSES = {
-    "401": {"description": "No API key, or one that is unknown or revoked (`api_key_required`, `invalid_api_key`).",
+_AUTH_RESPONSES = {  # int keys, as flask-smorest's own, so that documents merge rather than clash
+    401: {"description": "No API key, or one that is unknown or revoked (`api_key_required`, `invalid_api_key`).",
             "headers": _CHALLENGE, "content": _ERROR_JSON},
-    "403": {"description": "The key's scope does not allow this operation (`insufficient_scope`).",
+    403: {"description": "The key's scope does not allow this operation (`insufficient_scope`).",
             "headers": _CHALLENGE, "content": _ERROR_JSON},
 }
 

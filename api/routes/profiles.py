@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 import framing.profiles
+from api import examples
 from api.auth import requires_key
 from api.errors import ApiError
 from api.routes import Blueprint
@@ -72,7 +73,11 @@ class Profiles(MethodView):
         return {"profiles": summaries, "total": total, "page": query["page"], "page_size": query["page_size"]}
 
     @requires_key("write")
-    @blp.arguments(ProfileCreateSchema)
+    @blp.doc(responses={201: {"links": {  # an int key, as @blp.response uses, so the two merge
+        name: {"operationId": operation, "parameters": {"name": "$response.body#/name"}}
+        for name, operation in (("GetProfile", "get_profile"), ("ReplaceProfile", "replace_profile"), ("DeleteProfile", "delete_profile"))
+    }}})
+    @blp.arguments(ProfileCreateSchema, example=examples.PROFILE_CREATE)
     @blp.response(201, ProfileSchema)
     @blp.alt_response(409, response="CONFLICT")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
@@ -100,6 +105,7 @@ class Profiles(MethodView):
 
 @blp.route("/<string:name>")
 class Profile(MethodView):
+    @blp.doc(operationId="get_profile")
     @blp.response(200, ProfileSchema)
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, name: str):
@@ -109,7 +115,8 @@ class Profile(MethodView):
             return _as_dict(profile)
 
     @requires_key("write")
-    @blp.arguments(ProfileBodySchema)
+    @blp.doc(operationId="replace_profile")
+    @blp.arguments(ProfileBodySchema, example=examples.PROFILE_BODY)
     @blp.response(200, ProfileSchema)
     @blp.alt_response(404, response="NOT_FOUND")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
@@ -127,6 +134,7 @@ class Profile(MethodView):
         return _as_dict(profile)
 
     @requires_key("write")
+    @blp.doc(operationId="delete_profile")
     @blp.response(204)
     @blp.alt_response(404, response="NOT_FOUND")
     def delete(self, name: str):
