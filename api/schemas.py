@@ -517,6 +517,15 @@ class MetadataSchema(StrictSchema):
     published_at = fields.String()
 
 
+class WarningSchema(StrictSchema):
+    code = fields.String(required=True, validate=validate.OneOf(["markup_removed"]), **_describe(
+        "`markup_removed`: stray tags and entities were taken out before analysis (docs/report.md)."))
+    field = fields.String(required=True, validate=validate.OneOf(["text", "title"]))
+    tags = fields.Integer(required=True)
+    entities = fields.Integer(required=True)
+    message = fields.String(required=True)
+
+
 class ReportSchema(StrictSchema):
     offsets = fields.String(required=True, validate=validate.OneOf(["codepoint", "utf16"]), **_describe(
         "Unit of every `start`/`end` in this report."))
@@ -526,6 +535,8 @@ class ReportSchema(StrictSchema):
     title = fields.Nested(ParagraphSchema, allow_none=True, required=True, **_describe("Offsets here refer to the title."))
     paragraphs = fields.List(fields.Nested(ParagraphSchema), required=True)
     document = fields.Nested(DocumentSchema, required=True)
+    warnings = fields.List(fields.Nested(WarningSchema), **_describe(
+        "What the analysis changed in the input before reading it; empty when nothing. Absent from reports stored before 0.3."))
 
 
 class BatchResultSchema(StrictSchema):

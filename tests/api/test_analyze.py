@@ -159,3 +159,12 @@ def test_profile_the_library_rejects(client):
     assert response.status_code == 422
     assert response.get_json()["code"] == "invalid_profile"
     assert "atlantis" in response.get_json()["message"]
+
+
+def test_stray_markup_is_cleaned_and_offsets_are_in_the_text_as_sent_even_in_utf16(client):
+    text = "🔥 " + ARTICLE.replace("Moscow denied", "<b>Moscow</b> denied")
+    report = client.post("/v1/analyze?offsets=utf16", json={"text": text}).get_json()
+    assert report["warnings"][0]["code"] == "markup_removed" and report["warnings"][0]["tags"] == 2
+    utf16 = text.encode("utf-16-le")
+    for span in spans({key: value for key, value in report.items() if key != "title"}):
+        assert utf16[2 * span["start"]:2 * span["end"]].decode("utf-16-le") == span["text"]

@@ -68,6 +68,7 @@ def test_real_report_matches_the_document(api_schema, client):
         ({"text": ARTICLE, "title": "Strikes hit Idlib", "outlet": "Reuters", "published_at": "2024-03-05"}, {}),
         ({"text": ARTICLE.replace("Tuesday", "Tuesday 🔥")}, {"offsets": "utf16", "sentences": "false", "paragraph_text": "false"}),
         ({"html": PAGE, "profile": {"actors": [{"id": "sohr", "side": "monitors"}]}}, {}),
+        ({"text": "<p>" + ARTICLE.replace("Moscow", "<b>Moscow</b>") + "</p>", "title": "Strikes hit &lsquo;Idlib&rsquo;"}, {}),
     ]
     for body, query in requests:
         case = operation.Case(body=body, query=query)
