@@ -2,7 +2,11 @@
 
 Every value comes from the FRAMING_* environment variables via api.config. The app is
 preloaded, so the corpora and the sentiment model load once in the master process and
-workers share them; analysis is CPU-bound, so one worker per core by default.
+workers share them. Analysis is CPU-bound pure Python, so one worker per core and one
+thread per worker by default (gunicorn's sync worker): a second thread in a worker only
+waits for the GIL, and each request's time inside the server doubles while throughput
+stays the same (benchmarks/http.py, docs/benchmarks.md). Requests beyond the workers wait
+in the listen backlog, where they cost nothing, instead of inside a worker.
 """
 from api.config import Settings
 from api.server_errors import use_json_errors_in_gunicorn
@@ -16,7 +20,8 @@ workers = settings.worker_count
 threads = settings.threads
 timeout = settings.timeout  # a full batch of long articles takes tens of seconds
 graceful_timeout = 30
-keepalive = 5
+keepalive = 5  # gthread only (FRAMING_THREADS > 1); the sync worker closes each connection
+backlog = 2048  # connections waiting for a free worker: sixteen clients, or a proxy's bursts, queue here
 limit_request_line = 8190  # gunicorn's largest: a query at the documented parameter limits fits; longer is 414 (JSON)
 preload_app = True
 max_requests = 20000  # recycle workers now and then, bounding any slow growth in memory; rarely, since a new worker starts with cold caches

@@ -36,7 +36,7 @@ class Settings:
     trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-* headers are believed
     require_keys_for_reads: bool = False  # writes always need a key; reads and analyses only when this is set
     workers: int = 0  # 0: one per CPU core
-    threads: int = 2
+    threads: int = 1  # analysis is CPU-bound: a second thread only waits for the GIL (docs/benchmarks.md)
     timeout: int = 120
     log_level: str = "info"
 
