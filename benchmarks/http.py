@@ -2,19 +2,21 @@
 
 Usage:
     .venv/bin/python benchmarks/http.py [ARTICLES.jsonl] [--seconds S] [--slices K] [--concurrency 1,4,16]
-                                        [--workers 2] [--threads T] [--rounds R]
+                                        [--workers 2] [--threads T] [--worker-class K] [--rounds R]
 
 In one run, on the same articles (default: ../shared/eval/polnear/dev.jsonl, 84 articles):
   - gunicorn with this repository's gunicorn.conf.py (FRAMING_WORKERS / FRAMING_THREADS as
     given, default: the configuration's own defaults) serving ``POST /v1/analyze``;
-  - for each concurrency c, K slices, each: the in-process baseline (every article analysed
+  - with one client, article by article: the article analysed in process, then sent to
+    the server, alternating, so both see the same load of the machine within milliseconds;
+  - for each concurrency c above one, K slices, each: the in-process baseline (every article analysed
     by ``framing.analyze`` in min(c, workers) processes at once: as many analyses as the
     server runs at once, so both compete for the cores alike), then wrk with c connections
     for S seconds, each request naming its article in X-Request-ID. Slicing keeps the two
     measurements seconds apart, so the load of other users on a shared machine, which
     drifts by tens of percent within a minute, weighs on both alike.
-Per concurrency it prints requests/s, client latency p50/p99 (wrk; the median of the
-slices'), server time per request p50/p99 (gunicorn's JSON access log: from reading the
+Per concurrency it prints requests/s, client latency p50/p99 (wrk's, the median of the
+slices', above one client), server time per request p50/p99 (gunicorn's JSON access log: from reading the
 request to writing the response) and two overheads, over the articles as served (each
 request against its article's in-process time in the same slice):
   server   = server time per request / in-process analysis time - 1
@@ -34,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != HERE] + [str(HERE)]
 
 import argparse  # noqa: E402
+import http.client  # noqa: E402
 import json  # noqa: E402
 import multiprocessing  # noqa: E402
 import os  # noqa: E402
@@ -73,13 +76,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(port: int, workdir: Path, workers: int, threads: int | None) -> tuple[subprocess.Popen, Path]:
+def start_gunicorn(port: int, workdir: Path, workers: int, threads: int | None, worker_class: str | None) -> tuple[subprocess.Popen, Path]:
     env = {**os.environ, "FRAMING_HOST": "127.0.0.1", "FRAMING_PORT": str(port), "FRAMING_WORKERS": str(workers),
            "FRAMING_DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}"}
     if threads is not None:
         env["FRAMING_THREADS"] = str(threads)
     log = workdir / f"gunicorn-{port}.log"
-    process = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py")], cwd=ROOT,
+    command = [str(Path(sys.executable).parent / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py")]
+    process = subprocess.Popen(command + (["--worker-class", worker_class] if worker_class else []), cwd=ROOT,
                                env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -132,6 +136,28 @@ def run_wrk(port: int, bodies: Path, seconds: int, connections: int, offset: int
     return figures
 
 
+def one_client(port: int, texts: list[str], bodies: list[bytes], pool, log: Path) -> tuple[list[float], list[float], list[float]]:
+    """With one client the two measurements alternate article by article, milliseconds
+    apart: the article in process (in the pool's one process), then over HTTP (a new
+    connection, as the sync worker closes each). Client ms, server ms, in-process ms."""
+    skip = len(log.read_text(encoding="utf-8", errors="replace").splitlines())
+    client_ms, expected_ms = [], []
+    for index, (text, body) in enumerate(zip(texts, bodies)):
+        expected_ms.append(pool.apply(_timed_analysis, (text,)))
+        started = time.perf_counter()
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("POST", "/v1/analyze", body, {"Content-Type": "application/json", "X-Request-ID": f"a{index}"})
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        client_ms.append((time.perf_counter() - started) * 1000)
+        if response.status != 200:
+            raise RuntimeError(f"POST /v1/analyze answered {response.status}")
+    time.sleep(0.5)  # the last access log lines
+    server = dict(served(log, skip))
+    return client_ms, [server[index] for index in range(len(texts))], expected_ms
+
+
 def served(log: Path, skip: int) -> list[tuple[int, float]]:
     """(article index, server milliseconds) of each analysis logged after the first ``skip`` lines."""
     entries = []
@@ -155,6 +181,7 @@ def main() -> int:
     parser.add_argument("--concurrency", default="1,4,16")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, help="threads per worker [default: gunicorn.conf.py's]")
+    parser.add_argument("--worker-class", help="gunicorn worker class [default: gunicorn.conf.py's, gthread]")
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -172,21 +199,30 @@ def main() -> int:
     print(f"machine: {machine()}")
     print(f"load before: {uptime()}")
     print(f"articles: {len(texts)} from {args.articles.name}; gunicorn.conf.py, {args.workers} workers, "
-          f"threads {args.threads or 'as configured'}; {args.slices} slices of wrk {args.seconds} s per concurrency")
+          f"threads {args.threads or 'as configured'}, worker class {args.worker_class or 'as configured'}; {args.slices} slices of wrk {args.seconds} s per concurrency")
     print("| clients | req/s | client p50 ms | client p99 ms | server p50 ms | server p99 ms | in-process mean ms "
           "| server mean ms | server overhead | client overhead |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         bodies = workdir / "requests.jsonl"
-        bodies.write_bytes(b"\n".join(orjson.dumps({"text": text}) for text in texts) + b"\n")
+        encoded = [orjson.dumps({"text": text}) for text in texts]
+        bodies.write_bytes(b"\n".join(encoded) + b"\n")
         port = free_port()
-        server, log = start_gunicorn(port, workdir, args.workers, args.threads)
+        server, log = start_gunicorn(port, workdir, args.workers, args.threads, args.worker_class)
         pools = {processes: warm_pool(texts, processes) for processes in {min(c, args.workers) for c in concurrencies}}
         try:
             run_wrk(port, bodies, 8, args.workers, 0, workdir)  # workers warm up on their first requests, unmeasured
             for round_number in range(args.rounds):
                 for connections in concurrencies:
+                    if connections == 1:
+                        client, server_ms, expected_ms = one_client(port, texts, encoded, pools[1], log)
+                        expected = statistics.fmean(expected_ms)
+                        print(f"| 1 | {len(client) / sum(client) * 1000:.1f} | {percentile(client, 0.5):.1f} | {percentile(client, 0.99):.1f} "
+                              f"| {percentile(server_ms, 0.5):.1f} | {percentile(server_ms, 0.99):.1f} | {expected:.2f} "
+                              f"| {statistics.fmean(server_ms):.2f} | {statistics.fmean(server_ms) / expected - 1:+.1%} "
+                              f"| {statistics.fmean(client) / expected - 1:+.1%} |", flush=True)
+                        continue
                     server_ms, expected_ms, client_ms, slices = [], [], 0.0, []
                     for slice_number in range(args.slices):
                         baseline = in_process(pools[min(connections, args.workers)], texts)
