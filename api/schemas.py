@@ -45,6 +45,9 @@ class FullPattern(validate.Regexp):
         return value
 
 
+_NO_NUL = FullPattern(NO_NUL_PATTERN, error="must not contain NUL characters")  # for what is stored in a text column
+
+
 class StrictSchema(Schema):
     class Meta:
         unknown = RAISE
@@ -119,8 +122,8 @@ class ProfileRef(fields.Field):
 class ProfileBodySchema(ProfileContentSchema):
     """A stored profile, as sent to replace one (``PUT``)."""
 
-    description = fields.String(validate=validate.Length(max=2000))
-    version = fields.String(validate=validate.Length(1, 40), **_describe(
+    description = fields.String(validate=[validate.Length(max=2000), _NO_NUL])
+    version = fields.String(validate=[validate.Length(1, 40), _NO_NUL], **_describe(
         "Your version label; reports name it. Without one, reports name the revision (`r3`)."))
 
 
@@ -558,8 +561,7 @@ MAX_LIST_LIMIT = 500
 
 
 def _name(maximum: int, **kwargs) -> fields.String:
-    return fields.String(validate=[validate.Length(1, maximum), FullPattern(NO_NUL_PATTERN, error="must not contain NUL characters")],
-                         **kwargs)
+    return fields.String(validate=[validate.Length(1, maximum), _NO_NUL], **kwargs)
 
 
 class PublishedAt(Moment):
@@ -582,7 +584,7 @@ class ArticleInSchema(StrictSchema):
         "An RFC 3339 date (`2024-03-05`, taken as midnight UTC) or date-time with its offset (`2024-03-05T14:30:00Z`)."))
     text = fields.String(**_describe(
         "The article's plain text. Give `text` or `html`, not both. Longer than FRAMING_MAX_TEXT_CHARS is 413 `text_too_long`."))
-    html = fields.String(**_describe("The article page's HTML; its main text is extracted, stored and analysed."))
+    html = fields.String(validate=_NO_NUL, **_describe("The article page's HTML; its main text is extracted, stored and analysed."))
 
     @validates_schema
     def _one_input(self, data, **_kwargs):

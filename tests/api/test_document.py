@@ -114,3 +114,12 @@ def test_what_the_document_cannot_express_is_refused_with_its_own_code(client, q
     for those only when its code is not `validation_error` (tests/api/schemathesis_checks.py)."""
     response = client.get(query)
     assert (response.status_code, response.get_json()["code"]) == (422, code)
+
+
+@pytest.mark.parametrize("body", [{"description": "a\x00b"}, {"version": "v\x001"}])
+def test_what_a_text_column_cannot_hold_is_refused_by_the_document(client, writer, body):
+    """Was: a NUL in a stored profile's description, allowed by the document, a 500 on PostgreSQL."""
+    schema = _document(client)["components"]["schemas"]["ProfileBody"]["properties"][next(iter(body))]
+    assert not _valid(schema, next(iter(body.values())))
+    writer.post("/v1/profiles", json={"name": "syria", **SYRIA_PROFILE})
+    assert writer.put("/v1/profiles/syria", json={**SYRIA_PROFILE, **body}).get_json()["code"] == "validation_error"

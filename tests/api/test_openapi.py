@@ -166,7 +166,8 @@ def run_schemathesis(app, token: str, max_examples: int, path_regex: str = ".") 
     real HTTP server as clients' do, and the WSGI transport of schemathesis 4.32 fails some
     of its own probes (it passes ``max_redirects`` to werkzeug's test client)."""
     settings = tomllib.loads(SCHEMATHESIS_TOML.read_text(encoding="utf-8"))
-    settings.update({"seed": SCHEMATHESIS_SEED, "continue-on-failure": True, "headers": {"Authorization": f"Bearer {token}"}})
+    settings.update({"seed": SCHEMATHESIS_SEED, "continue-on-failure": True, "headers": {"Authorization": f"Bearer {token}"},
+                     "hooks": str(SCHEMATHESIS_TOML.parent / settings["hooks"])})  # wherever pytest runs from
     # No example database: a run explores what its seed gives, never what an earlier run stored.
     settings["generation"] = {**settings["generation"], "max-examples": max_examples, "database": "none"}
     run = FuzzRun()
