@@ -98,3 +98,6 @@ main.add_command(db_group)
 from framing.store.stories_cli import stories_group  # noqa: E402
 
 main.add_command(stories_group)
+from framing.store.keys_cli import keys_group  # noqa: E402
+
+main.add_command(keys_group)

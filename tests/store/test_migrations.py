@@ -12,7 +12,7 @@ from framing.store.models import Base, StoredProfile
 
 TABLES = {
     "actor_profiles", "articles", "article_revisions", "article_metrics", "article_actor_metrics", "article_side_metrics",
-    "article_source_type_metrics", "article_term_metrics", "article_actor_labels", "alembic_version",
+    "article_source_type_metrics", "article_term_metrics", "article_actor_labels", "api_keys", "alembic_version",
 }
 
 
