@@ -78,13 +78,13 @@ class _Scan:
         surname or an acronym is known wherever it appears."""
         for name in recognised:
             words = self._words(name.paragraph, name.run.first, name.run.last)
-            if name.kind == "person" and self._name_length(words) >= 2 and not self._group_like(words):
+            if name.kind == "person" and self._name_length(words) >= 2 and not self._group_like(words) and not _describes(words):
                 known = self.registry.names.at(name.paragraph.tokens, name.run.first)
                 if known is not None and known.last == name.run.last:
                     actor_id = known.entry.actor
                 else:
-                    actor_id = self.book.person(words, self._position(name))
-                    actor_id = actor_id[0] if actor_id and actor_id[1] == "name" else slug("person", " ".join(words))
+                    found = self.book.person(words, self._position(name))  # "Von der Leyen" after "Ursula von der Leyen"
+                    actor_id = found[0] if found else slug("person", " ".join(words))
                     self.findings.add_actor(Actor(actor_id, " ".join(words), "person", None, (" ".join(words),), (), (),
                                                   side=actor_id, gender=gender_of(words[0], name.run.title)))
                 self.book.add_person(words, actor_id, self._position(name))
@@ -230,8 +230,8 @@ class _Scan:
             actor_id, via = known_person
             self._person_context(paragraph, name, actor_id)
             return self._person_mention(paragraph, run.first, run.last, actor_id, "title" if run.title is not None else via, sentence_of)
-        if name.kind in ("place", "none") and run.title is None:
-            return run.last
+        if (name.kind in ("place", "none") and run.title is None) or _describes(words):
+            return run.last  # "a Missouri Republican" describes a person, it names none
         if name.kind == "person" or run.title is not None:
             if self._group_like(words):
                 return self._add_group(paragraph, run.first, run.last, self._actor_named(tokens, run.last, run.last), sentence_of)
@@ -266,6 +266,9 @@ class _Scan:
         if known is not None and known.last == last:
             return known.entry.actor
         if first == last and tokens[first].text in PARTY_WORDS and PARTY_WORDS[tokens[first].text] in self.registry.actors:
+            after = tokens[last + 1] if last + 1 < len(tokens) else None
+            if first > 0 and tokens[first - 1].lower == "the" and (after is None or after.lower not in ("party", "parties")):
+                return None  # "the Republican said": a person, linked by role (_link_roles)
             return PARTY_WORDS[tokens[first].text]
         return None
 
@@ -380,7 +383,8 @@ class _Scan:
         if known is not None and known.last == last:
             actor = self.registry.actors.get(known.entry.actor)
             return actor.id if actor is not None and actor.type != "state" else None
-        return self.book.organisation(words)
+        person = self.book.person(words, tokens[first].start)  # "a spokesman for Sen. Harry Reid"
+        return person[0] if person else self.book.organisation(words)
 
     # ---- groups of people ----------------------------------------------------------------
 
@@ -469,6 +473,7 @@ class _Scan:
                 self.surnames.setdefault(tuple(words[1:]), actor_id)  # "Le Drian"
                 self.surnames.setdefault((words[-1],), actor_id)  # "Pillar" for "Paul R. Pillar"
                 self.book.add_person(words, actor_id, self._token_position(paragraph, start))
+        self._note_title(tokens, start, end - 1, actor_id)
         self.add_mention(paragraph, start, end - 1, actor_id, "title", sentence_of)
         if state_id is not None:
             self.add_mention(paragraph, phrase_first, start - 1, state_id, "demonym", sentence_of)
@@ -508,6 +513,22 @@ class _Scan:
     @staticmethod
     def _token_position(paragraph: Paragraph, index: int) -> int:
         return paragraph.tokens[index].start
+
+
+def _longer_role(tokens: list[Token], the: int, head: int) -> bool:
+    """Does a role of two or three words run past ``head`` ("vice | president", "secretary | of state")?"""
+    roles = corpora.titles().roles
+    for end in (head + 1, head + 2):
+        if end < len(tokens) and " ".join(t.lower for t in tokens[max(the + 1, head - 1):end + 1]) in roles:
+            return True
+        if end < len(tokens) and " ".join(t.lower for t in tokens[head:end + 1]) in roles:
+            return True
+    return False
+
+
+def _describes(words: list[str]) -> bool:
+    """"Missouri Republican", "Texas Democrat": a state and a party word describe a politician."""
+    return len(words) <= 2 and words[-1] in PARTY_WORDS
 
 
 def _match_headlines(document: Document, paragraphs: list[Paragraph], registry: ActorRegistry, findings: ActorFindings,
@@ -558,10 +579,12 @@ def _role_head(tokens: list[Token], the: int) -> int | None:
     """The role noun closing "the [former] [Texas] governor" (up to three words after "the"),
     when no name follows it (then it is a title: "the Texas governor, Rick Perry" is left
     to the appositive rule)."""
-    for head in range(the + 1, min(the + 4, len(tokens))):
+    for head in range(the + 1, min(the + 5, len(tokens))):
         token = tokens[head]
-        if not token.is_word:
+        if not token.is_word and token.lower != "of":
             return None
+        if head + 1 < len(tokens) and _longer_role(tokens, the, head):
+            continue  # "the vice president", "the secretary of state": the role goes on
         if is_role_noun(token) or (token.text in PARTY_WORDS and token.text != "GOP" and head == the + 1):
             following = tokens[head + 1] if head + 1 < len(tokens) else None
             if following is not None and is_name_word(following):
