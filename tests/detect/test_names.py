@@ -171,3 +171,11 @@ def test_a_surname_with_particles_is_the_person_even_when_the_model_calls_it_a_n
     report = analyze("Ursula von der Leyen visited Kyiv. Von der Leyen said the bloc would help.")
     assert [(t, n) for t, n, _ in mentions(report) if n != "Ukraine"] == [
         ("Ursula von der Leyen", "Ursula von der Leyen"), ("Von der Leyen", "Ursula von der Leyen")]
+
+
+def test_a_role_no_one_holds_is_the_person_the_passage_is_about():
+    report = analyze('Republican presidential candidate Rick Perry pledged to end the program. '
+                     '"I am not ashamed," says Perry. "Faith made America strong," the Texas governor continues.')
+    assert ("Texas governor", "Rick Perry", "role") in mentions(report)
+    sources = [a["source"]["actor_name"] for p in report["paragraphs"] for a in p["attributions"] if a["source"]]
+    assert sources and set(sources) == {"Rick Perry"}
