@@ -11,6 +11,8 @@ person holding the role.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 from itertools import compress, count
 from operator import attrgetter
 
@@ -32,7 +34,8 @@ from framing.text import TITLE_ABBREVIATIONS, Document, Paragraph, Token
 # Endings of a capitalised plural that names a group of people ("Catholics", "Republicans").
 _GROUP_ENDINGS = ("ans", "ists", "ics", "ites", "ers", "ims")
 _ROLE_DETERMINERS = frozenset({"the", "The"})
-_TEXT = attrgetter("text")
+_TEXT, _LOWER, _CAPITALISED = attrgetter("text"), attrgetter("lower"), attrgetter("is_capitalized")
+_TITLE_ABBREVIATIONS = frozenset(abbreviation + "." for abbreviation in TITLE_ABBREVIATIONS)
 _ACTING_TYPES = ("organization", "media", "person")  # gazetteer types whose name can head a group ("NAACP members")
 
 
@@ -106,9 +109,18 @@ class _Scan:
             set(registry.demonyms.starts(tokens)), set(state_nouns.starts(tokens)),
         )
         recognised_starts = self.starts_in.get(paragraph.index, set())
+        if len(self.surnames) != self._surnames_seen:  # a person found since adds a surname
+            self._surnames_seen, self._surname_firsts = len(self.surnames), {key[0] for key in self.surnames}
+        known = self._surname_firsts | self.book.organisations.keys()
         candidates = sorted(
             starts.names | starts.descriptors | starts.demonyms | recognised_starts
-            | {index for index, token in enumerate(tokens) if token.is_capitalized or token.lower == "the"}
+            | {position for position in starts.state_nouns if tokens[position].is_capitalized}  # "Senator John McCain"
+            # where a name met earlier stands (outside any run: "Young said" opening a sentence),
+            # and "the" (before a group noun), found at C speed
+            | set(compress(count(), map(known.__contains__, map(_TEXT, tokens))))
+            | set(compress(count(), map(self.book.surnames.__contains__, map(_LOWER, tokens))))
+            | set(compress(count(), map("the".__eq__, map(_LOWER, tokens))))
+            | set(compress(count(), map(_TITLE_ABBREVIATIONS.__contains__, map(_TEXT, tokens))))
         )
         lexicon_probe = starts.names | starts.descriptors | starts.demonyms | starts.state_nouns
         probe = lexicon_probe | recognised_starts
@@ -128,8 +140,6 @@ class _Scan:
         token = tokens[position]
         if token.lower == "the":
             return any(t.lower in gazetteer.GROUP_DESCRIPTION_HEADS for t in tokens[position + 1:position + 4])
-        if len(self.surnames) != self._surnames_seen:  # a person found since adds a surname
-            self._surnames_seen, self._surname_firsts = len(self.surnames), {key[0] for key in self.surnames}
         return (
             token.text in self._surname_firsts or self.book.has_surname(token.text) or token.text in self.book.organisations
             or (token.text.endswith(".") and token.text[:-1] in TITLE_ABBREVIATIONS)
@@ -331,7 +341,7 @@ class _Scan:
         actor = self.findings.actor(actor_id, self.registry)
         if actor is None or actor.type != "person":
             return
-        limit = paragraph.sentences[SentenceIndex(paragraph).of(run.first)].tokens[-1].index
+        limit = next(s.tokens[-1].index for s in paragraph.sentences if s.tokens[-1].index >= run.last)
         party = party_after(tokens, run.last) or party_before(tokens, run.title_first, run.first)
         roles: set[str] = set(run.title.roles) if run.title is not None else set()
         if run.title is not None and run.title_first is not None:
@@ -398,6 +408,11 @@ class _Scan:
         tokens = paragraph.tokens
         token = tokens[position]
         kinds = corpora.name_words().kinds
+        ends = [end for end in (name.run.last if name is not None else None, hit.last if hit is not None else None, position)
+                if end is not None]
+        if not any(kinds.get(tokens[end].text) == "group" or (end + 1 < len(tokens) and kinds.get(tokens[end + 1].text) == "group")
+                   for end in ends):
+            return None  # most names head no group: decided before any look-up
         if self.registry.demonyms.at(tokens, position) is not None:
             return None
         if hit is not None and (actor := self.registry.actors.get(hit.entry.actor)) is not None and actor.type not in _ACTING_TYPES:
@@ -559,20 +574,35 @@ def _match_headlines(document: Document, paragraphs: list[Paragraph], registry: 
 def _link_roles(document: Document, paragraphs: list[Paragraph], registry: ActorRegistry, findings: ActorFindings) -> None:
     """"the senator", "the Texas governor", "the Republican": the person holding the role."""
     ordered = sorted(findings.mentions, key=lambda m: (m.paragraph, m.first))
+    keys = [(m.paragraph, m.first) for m in ordered]
     taken = {(m.paragraph, t) for m in findings.mentions for t in range(m.first, m.last + 1)}
+    role_ends = _role_ends()
     added = []
     for paragraph in paragraphs:
         tokens = paragraph.tokens
-        sentence_of = SentenceIndex(paragraph)
         for position in compress(count(), map(_ROLE_DETERMINERS.__contains__, map(_TEXT, tokens))):
+            if role_ends.isdisjoint(map(_LOWER, tokens[position + 1:position + 5])):
+                continue  # most "the" open no role
             head = _role_head(tokens, position)
             if head is None or any((paragraph.index, t) in taken for t in range(position + 1, head + 1)):
                 continue
-            before = [m for m in ordered if (m.paragraph, m.first) < (paragraph.index, position)]
+            before = ordered[:bisect.bisect_left(keys, (paragraph.index, position))]
             holder = role_holder(tokens[position + 1:head + 1], before, findings, registry, paragraph.index)
             if holder is not None:
-                added.append(make_mention(document, paragraph, position + 1, head, holder, "role", sentence_of))
+                added.append(make_mention(document, paragraph, position + 1, head, holder, "role", SentenceIndex(paragraph)))
     findings.mentions.extend(added)
+
+
+@functools.cache
+def _role_ends() -> frozenset[str]:
+    """The last word of every role ("president", "general", "state") and the party nouns, lowercased."""
+    return frozenset(role.split()[-1] for role in corpora.titles().roles) | {w.lower() for w in PARTY_WORDS}
+
+
+@functools.cache
+def _multiword_role_words() -> frozenset[str]:
+    """Words that open or continue a role of several words ("vice", "attorney", "secretary", "of")."""
+    return frozenset(word for role in corpora.titles().roles if " " in role for word in role.split()[:-1])
 
 
 def _role_head(tokens: list[Token], the: int) -> int | None:
@@ -583,7 +613,7 @@ def _role_head(tokens: list[Token], the: int) -> int | None:
         token = tokens[head]
         if not token.is_word and token.lower != "of":
             return None
-        if head + 1 < len(tokens) and _longer_role(tokens, the, head):
+        if head + 1 < len(tokens) and token.lower in _multiword_role_words() and _longer_role(tokens, the, head):
             continue  # "the vice president", "the secretary of state": the role goes on
         if is_role_noun(token) or (token.text in PARTY_WORDS and token.text != "GOP" and head == the + 1):
             following = tokens[head + 1] if head + 1 < len(tokens) else None
