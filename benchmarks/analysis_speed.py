@@ -6,7 +6,8 @@ Usage:
 ARTICLES.jsonl holds one {"text": ...} object per line; the default is the PolNeAR training
 articles in ../shared/eval/articles/ (840 real US news articles). Prints milliseconds per
 article (p50, p95), articles per second, the same for VADER's polarity_scores over every
-sentence of the same articles, their ratio, and the machine it ran on. Corpora load before
+sentence of the same articles, their ratio, the resident memory afterwards, and the machine
+it ran on. Corpora load before
 timing starts (they load once per process). Not a test: wall-clock figures never gate CI.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import sys
 import time
 from datetime import date
@@ -92,7 +94,21 @@ def main() -> int:
         print(f"{name}: p50 {percentile(values, 0.5):7.2f} ms  p95 {percentile(values, 0.95):7.2f} ms  "
               f"{len(values) / (sum(values) / 1000):7.1f} articles/s")
     print(f"ratio (full / VADER, total time): {sum(analysis_ms) / sum(vader_ms):.2f}")
+    print(f"resident memory after the run: {resident_megabytes():.0f} MB (peak {peak_megabytes():.0f} MB)")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (figures from a busy machine are not comparable)")
     return 0
+
+
+def resident_megabytes() -> float:
+    """The process's resident set now (Linux), in MB: what a warm worker keeps."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_megabytes() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ class _Scan:
         self.book = findings.book
         self.surnames: dict[tuple[str, ...], str] = {}
         self._surnames_seen, self._surname_firsts = 0, set()
+        self._group_paragraph, self._group_positions = -1, frozenset()
         self.at: dict[tuple[int, int], RecognisedName] = {}
         self.starts_in: dict[int, set[int]] = {}  # paragraph -> token positions where a recognised name starts
         for name in recognised:
@@ -165,13 +166,19 @@ class _Scan:
         """Look for a mention starting at ``position``; return the last position consumed."""
         registry, tokens = self.registry, paragraph.tokens
         state_nouns = corpora.state_nouns().index
+        name = self.at.get((paragraph.index, position))
+        if name is not None and name.kind in ("person", "organization") and not (
+                position in starts.names or position in starts.descriptors or position in starts.demonyms
+                or tokens[position].text in self._surname_firsts):
+            # a recognised name where no lexicon term and no surname met before starts: read it at once
+            group_end = self._group(paragraph, position, None, name, sentence_of)
+            return group_end if group_end is not None else self._recognised(paragraph, name, sentence_of)
         hit = gazetteer.longest(
             registry.names.at(tokens, position) if position in starts.names else None,
             registry.descriptors.at(tokens, position) if position in starts.descriptors else None,
-            gazetteer.surname_at(tokens, position, self.surnames),
+            gazetteer.surname_at(tokens, position, self.surnames) if tokens[position].text in self._surname_firsts else None,
         )
         demonym = registry.demonyms.at(tokens, position) if position in starts.demonyms else None
-        name = self.at.get((paragraph.index, position))
         group_end = self._group(paragraph, position, hit, name, sentence_of)
         if group_end is not None:
             return group_end
@@ -408,10 +415,10 @@ class _Scan:
         tokens = paragraph.tokens
         token = tokens[position]
         kinds = corpora.name_words().kinds
-        ends = [end for end in (name.run.last if name is not None else None, hit.last if hit is not None else None, position)
-                if end is not None]
-        if not any(kinds.get(tokens[end].text) == "group" or (end + 1 < len(tokens) and kinds.get(tokens[end + 1].text) == "group")
-                   for end in ends):
+        group_at = self._group_words_in(paragraph)
+        if not group_at or not any(
+                end in group_at or end + 1 in group_at
+                for end in (name.run.last if name is not None else position, hit.last if hit is not None else position, position)):
             return None  # most names head no group: decided before any look-up
         if self.registry.demonyms.at(tokens, position) is not None:
             return None
@@ -436,6 +443,14 @@ class _Scan:
         if len(words) >= 2 and kinds.get(words[-1]) == "group" and words[-1][0].isupper() and name is not None:
             return self._add_group(paragraph, position, end, self._actor_named(tokens, end, end), sentence_of)
         return None
+
+    def _group_words_in(self, paragraph: Paragraph) -> frozenset[int]:
+        """Positions of the paragraph's group nouns ("lawmakers", "Republicans"), found once."""
+        if self._group_paragraph != paragraph.index:
+            group_words = _group_words()
+            self._group_paragraph = paragraph.index
+            self._group_positions = frozenset(compress(count(), map(group_words.__contains__, map(_TEXT, paragraph.tokens))))
+        return self._group_positions
 
     def _add_group(self, paragraph: Paragraph, first: int, last: int, affiliation: str | None, sentence_of: SentenceIndex) -> int:
         name = self.document.text[paragraph.tokens[first].start:paragraph.tokens[last].end]
@@ -591,6 +606,11 @@ def _link_roles(document: Document, paragraphs: list[Paragraph], registry: Actor
             if holder is not None:
                 added.append(make_mention(document, paragraph, position + 1, head, holder, "role", SentenceIndex(paragraph)))
     findings.mentions.extend(added)
+
+
+@functools.cache
+def _group_words() -> frozenset[str]:
+    return frozenset(word for word, kind in corpora.name_words().kinds.items() if kind == "group")
 
 
 @functools.cache
