@@ -471,3 +471,13 @@ def test_content_ending_inside_a_quotation_runs_to_its_end():
             'Some phony theology." The crowd cheered.')
     attribution = analyze(text)["paragraphs"][0]["attributions"][0]
     assert attribution["content"]["text"] == "the agenda is \"not about you. It's about some phony ideal. Some phony theology."
+
+
+def test_a_pronoun_prefers_the_source_of_a_listed_cue():
+    """"releasing" is read by the learned tagger only, and its source phrase is wrong; "he"
+    is the president named as the subject of "said"."""
+    text = ("President Trump on Saturday said he appreciates special counsel Robert Mueller releasing a statement.\n"
+            "“I appreciate that,” he told reporters.")
+    attributions = [a for p in analyze(text)["paragraphs"] for a in p["attributions"]]
+    told = next(a for a in attributions if a["cue"]["text"] == "told")
+    assert (told["source"]["actor_name"], told["source"]["resolved_from"]["text"]) == ("Donald Trump", "he")
