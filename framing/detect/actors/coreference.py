@@ -42,12 +42,14 @@ def headline_index(findings: ActorFindings, book: NameBook | None) -> PhraseInde
 
 
 def role_holder(role_words: list[Token], mentions: list[ActorMention], findings: ActorFindings, registry,
-                paragraph: int) -> str | None:
+                paragraph: int, quoted: frozenset[tuple[int, int]] = frozenset()) -> str | None:
     """The person "the [Texas] governor", "the attorney general" or "the Republican" refers to:
     the latest one mentioned before, within :data:`MAX_ROLE_DISTANCE` paragraphs, who holds
     the role. A capitalised word qualifying it ("Texas") picks, among holders, the one whose
     roles or party name that word too; when none does, the latest holder of the role; when
-    no one is known to hold it, the person the passage is most about."""
+    no one is known to hold it, the person the passage is most about (names in the
+    passage's own words count, names inside quotations do not: ``quoted`` holds their
+    (paragraph, first token))."""
     role = role_of(role_words)
     role_length = len(role.split())
     qualifiers = [t.text for t in role_words[:-role_length] if t.is_capitalized]
@@ -60,7 +62,8 @@ def role_holder(role_words: list[Token], mentions: list[ActorMention], findings:
         actor = findings.actor(mention.actor, registry)
         if actor is None or actor.type != "person" or mention.via == "role":
             continue
-        salience[actor.id] = salience.get(actor.id, 0) + 1
+        if (mention.paragraph, mention.first) not in quoted:  # a name inside a quotation is not what the passage is about
+            salience[actor.id] = salience.get(actor.id, 0) + 1
         if party is not None:
             if actor.affiliation == party:
                 return actor.id

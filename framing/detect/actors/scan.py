@@ -590,6 +590,11 @@ def _link_roles(document: Document, paragraphs: list[Paragraph], registry: Actor
     """"the senator", "the Texas governor", "the Republican": the person holding the role."""
     ordered = sorted(findings.mentions, key=lambda m: (m.paragraph, m.first))
     keys = [(m.paragraph, m.first) for m in ordered]
+    by_index = {paragraph.index: paragraph for paragraph in paragraphs}
+    quoted = frozenset(
+        (m.paragraph, m.first) for m in ordered
+        if m.paragraph in by_index and by_index[m.paragraph].quote_at(m.span.start, m.span.end) is not None
+    )
     taken = {(m.paragraph, t) for m in findings.mentions for t in range(m.first, m.last + 1)}
     role_ends = _role_ends()
     added = []
@@ -602,7 +607,7 @@ def _link_roles(document: Document, paragraphs: list[Paragraph], registry: Actor
             if head is None or any((paragraph.index, t) in taken for t in range(position + 1, head + 1)):
                 continue
             before = ordered[:bisect.bisect_left(keys, (paragraph.index, position))]
-            holder = role_holder(tokens[position + 1:head + 1], before, findings, registry, paragraph.index)
+            holder = role_holder(tokens[position + 1:head + 1], before, findings, registry, paragraph.index, quoted)
             if holder is not None:
                 added.append(make_mention(document, paragraph, position + 1, head, holder, "role", SentenceIndex(paragraph)))
     findings.mentions.extend(added)
