@@ -33,6 +33,7 @@ RUNS = (  # (task, file under EVAL_DIR, sentiment model)
     ("attribution", "polnear/dev.jsonl", None),
     ("loaded", "ptc/dev.jsonl", None),
     ("loaded", "babe/dev.jsonl", None),
+    ("basil", "basil/dev.jsonl", None),
 )
 
 
