@@ -590,6 +590,8 @@ class ArticleQuerySchema(StrictSchema):
         "Case-insensitive substring of the title or text (a plain `LIKE` match: no stemming or ranking)."))
     limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIST_LIMIT))
     cursor = _name(200, **_describe("`next_cursor` of the previous page."))
+    total = fields.Boolean(load_default=False, **_describe(
+        "Count every matching article into `total` (a scan of the matches: seconds on millions of articles)."))
 
 
 class ArticleSummarySchema(StrictSchema):
@@ -607,7 +609,8 @@ class ArticleSummarySchema(StrictSchema):
 
 class ArticleListSchema(StrictSchema):
     items = fields.List(fields.Nested(ArticleSummarySchema), required=True, **_describe("Newest published first."))
-    total = fields.Integer(required=True, **_describe("Articles matching the filters, over all pages."))
+    total = fields.Integer(required=True, allow_none=True, **_describe(
+        "Articles matching the filters, over all pages, when asked for with `total=true`; else null."))
     next_cursor = fields.String(allow_none=True, required=True, **_describe("Pass as `cursor` for the next page; null on the last."))
 
 

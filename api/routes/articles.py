@@ -163,7 +163,9 @@ class Articles(MethodView):
         """List stored articles
 
         Newest published first, `limit` at a time; pass the response's `next_cursor` as
-        `cursor` for the next page. Filters combine with AND.
+        `cursor` for the next page (any page costs what the first does). Filters combine
+        with AND. `total` is counted only with `total=true`: on a large store counting every
+        match costs more than the page.
         """
         filters = ArticleFilters(
             outlets=query.get("outlet"), since=query.get("from_"), until=query.get("to"),
@@ -171,7 +173,7 @@ class Articles(MethodView):
         )
         try:
             with _db().session() as session:
-                page = find_articles(session, filters, query["limit"], query.get("cursor"))
+                page = find_articles(session, filters, query["limit"], query.get("cursor"), count_total=query["total"])
                 items = [_summary(row.article, row.revision, row.analyzer_version) for row in page.items]
         except InvalidCursor as error:
             raise ApiError(422, "validation_error", "the request is not valid; see details", {"cursor": [str(error)]}) from error

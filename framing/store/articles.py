@@ -6,7 +6,8 @@ title is ``unchanged`` and writes nothing; a changed text or title is a new revi
 place. Analysis is the caller's job: :func:`needs_analysis` says, before any analysis
 runs, which items a report is needed for, and :func:`save` stores what it is given.
 Metric rows are rebuilt from the stored report whenever it changes, so they always
-describe the current revision.
+describe the current revision, and the aggregates (``framing.store.rollups``) change with
+them in the same transaction.
 """
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from datetime import datetime, timezone
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from framing.store import rollups
 from framing.store.keys import article_key, sha256
 from framing.store.metrics import metrics_rows
-from framing.store.models import METRIC_TABLES, Article, ArticleMetrics, ArticleRevision, Base, utcnow
+from framing.store.models import METRIC_TABLES, Article, ArticleMetrics, ArticleRevision, Base, sample_rank, utcnow
 from framing.store.versions import analyzer_version
 
 CREATED, REVISED, UPDATED, UNCHANGED = "created", "revised", "updated", "unchanged"
@@ -164,6 +166,7 @@ def delete_article(session: Session, article_id: int) -> bool:
     """
     if session.get(Article, article_id) is None:
         return False
+    rollups.withdraw(session, article_id)
     for table in reversed(Base.metadata.sorted_tables):
         if any(key.column.table.name == Article.__tablename__ for key in table.foreign_keys):
             session.execute(delete(table).where(table.c.article_id == article_id))
@@ -188,18 +191,24 @@ def _add_revision(session: Session, article: Article, item: ArticleInput, report
 def _set_metadata(session: Session, article: Article, item: ArticleInput) -> None:
     article.outlet, article.url, article.title, article.published_at = item.outlet, item.url, item.title, item.published_at
     article.updated_at = utcnow()
+    rollups.withdraw(session, article.id)  # counted under the old outlet and day ...
     for table in METRIC_TABLES:  # the copies kept for join-free trend queries
         session.execute(
             update(table).where(table.article_id == article.id).values(outlet=item.outlet, published_at=item.published_at)
         )
+    rollups.add_stored(session, article.id)  # ... and now under the new ones
 
 
 def _replace_metrics(session: Session, article: Article, revision: ArticleRevision, report: dict, fresh: bool = False) -> None:
     """``fresh``: the article is new, so there are no rows to delete (saves a statement a table)."""
     facts = {"article_id": article.id, "outlet": article.outlet, "published_at": article.published_at}
-    for table, rows in metrics_rows(report).by_table():
+    if not fresh:
+        rollups.withdraw(session, article.id)
+    rows_by_table = list(metrics_rows(report).by_table())
+    for table, rows in rows_by_table:
         if not fresh:
             session.execute(delete(table).where(table.article_id == article.id))
         if rows:
-            extra = {"revision_id": revision.id} if table is ArticleMetrics else {}
+            extra = {"revision_id": revision.id, "sample_rank": sample_rank(article.id)} if table is ArticleMetrics else {}
             session.execute(table.__table__.insert(), [{**row, **facts, **extra} for row in rows])
+    rollups.add(session, rows_by_table, article.outlet, article.published_at)

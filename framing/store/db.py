@@ -16,6 +16,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from framing.store import rollups
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Any fixed number: PostgreSQL advisory lock held while migrating, so several servers
 # starting at once against one database migrate it one after the other.
@@ -31,6 +33,8 @@ class Database:
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # the aggregates collected while a unit of work stored articles are written as it commits
+        event.listen(self._sessions, "before_commit", rollups.apply_pending)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

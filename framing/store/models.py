@@ -10,9 +10,9 @@ The schema itself is created and changed by the migrations in ``framing/store/mi
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 OUTLET_LENGTH = 200
@@ -31,6 +31,12 @@ def as_utc(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def sample_rank(article_id: int) -> int:
+    """Knuth's multiplicative hash of the id: a fixed pseudo-random order of articles, so a
+    sample read in this order spreads over the whole date range and repeats query after query."""
+    return (article_id * 2_654_435_761) % 4_294_967_296
 
 
 class Base(DeclarativeBase):
@@ -61,13 +67,18 @@ class Article(Base):
     """
 
     __tablename__ = "articles"
+    # keyset pagination: newest first, ties broken by id, optionally within one outlet
+    __table_args__ = (
+        Index("ix_articles_published_id", "published_at", "id"),
+        Index("ix_articles_outlet_published_id", "outlet", "published_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(KEY_LENGTH), unique=True)
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), index=True)
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
     url: Mapped[str | None] = mapped_column(String(2048))
     title: Mapped[str | None] = mapped_column(Text)
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # No database-level foreign key (articles and revisions would reference each other);
@@ -110,10 +121,14 @@ class ArticleMetrics(Base):
     __table_args__ = (
         Index("ix_article_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
         Index("ix_article_metrics_version_published", "analyzer_version", "published_at"),
+        Index("ix_article_metrics_version_outlet_sample", "analyzer_version", "outlet", "sample_rank", "article_id"),
     )
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     revision_id: Mapped[int] = mapped_column(Integer)
+    # A fixed pseudo-random rank of the article (framing.store.compare.sample_rank), indexed
+    # so a comparison's word sample is read in index order instead of sorting every article.
+    sample_rank: Mapped[int] = mapped_column(BigInteger)
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
     published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -244,6 +259,102 @@ METRIC_TABLES = (
     ArticleMetrics, ArticleActorMetrics, ArticleSideMetrics, ArticleSourceTypeMetrics,
     ArticleTermMetrics, ArticleActorLabel,
 )
+
+
+class OutletDayMetric(Base):
+    """Per analyzer version x outlet x UTC day x metric: what trends and comparisons add up.
+
+    Kept up to date in the same transaction as the metric rows (``framing.store.rollups``),
+    so a monthly trend over ten million articles reads a few thousand of these rows instead
+    of the articles. ``articles`` counts the outlet's articles that day, ``defined`` those
+    where the metric is defined, ``total`` the sum of the defined values: a mean is
+    ``total / defined`` and stays exact when days are added up into weeks and months.
+    """
+
+    __tablename__ = "rollup_outlet_day"
+
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
+    metric: Mapped[str] = mapped_column(String(40), primary_key=True)
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    defined: Mapped[int] = mapped_column(Integer)
+    total: Mapped[float] = mapped_column(Float)
+
+
+class ActorDayMetric(Base):
+    """Per analyzer version x actor x outlet x UTC day: the actor trends and the comparison's actors.
+
+    ``sentiment_weighted`` sums mean sentiment x mentions over the articles where the
+    sentiment is defined (``sentiment_articles`` of them), so the mean over every mention is
+    ``sentiment_weighted / mentions``, as the per-article query computed it.
+    """
+
+    __tablename__ = "rollup_actor_day"
+    __table_args__ = (Index("ix_rollup_actor_day_version_outlet_day", "analyzer_version", "outlet", "day"),)
+
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
+    actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH), primary_key=True)
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    actor_name: Mapped[str | None] = mapped_column(String(ACTOR_LENGTH))
+    articles: Mapped[int] = mapped_column(Integer)
+    mentions: Mapped[int] = mapped_column(Integer)
+    sentiment_articles: Mapped[int] = mapped_column(Integer)
+    sentiment_weighted: Mapped[float] = mapped_column(Float)
+    negative: Mapped[int] = mapped_column(Integer)
+    neutral: Mapped[int] = mapped_column(Integer)
+    positive: Mapped[int] = mapped_column(Integer)
+    cited: Mapped[int] = mapped_column(Integer)
+
+
+class SourceDayMetric(Base):
+    """Per analyzer version x outlet x UTC day x source side or type: citations and words attributed."""
+
+    __tablename__ = "rollup_source_day"
+
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # side | type
+    name: Mapped[str] = mapped_column(String(ACTOR_LENGTH), primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    citations: Mapped[int] = mapped_column(Integer)
+    words: Mapped[int] = mapped_column(Integer)
+
+
+class TermDayMetric(Base):
+    """Per analyzer version x outlet x UTC day x loaded term: uses in the writer's voice and in
+    quotations, and the articles using it (each article counted once per term)."""
+
+    __tablename__ = "rollup_term_day"
+
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    term: Mapped[str] = mapped_column(String(TERM_LENGTH), primary_key=True)
+    category: Mapped[str] = mapped_column(String(40), primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    authorial: Mapped[int] = mapped_column(Integer)
+    quoted: Mapped[int] = mapped_column(Integer)
+
+
+class LabelDayMetric(Base):
+    """Per analyzer version x outlet x UTC day x actor x label: what an outlet called an actor."""
+
+    __tablename__ = "rollup_label_day"
+
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH), primary_key=True)
+    label: Mapped[str] = mapped_column(String(TERM_LENGTH), primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+# Every aggregate table, in the order their rows are locked when a transaction changes them.
+ROLLUP_TABLES = (OutletDayMetric, ActorDayMetric, SourceDayMetric, TermDayMetric, LabelDayMetric)
 
 
 class StoryBuild(Base):

@@ -1,0 +1,105 @@
+"""Aggregates for trends and comparisons, keyset-pagination indexes, the word sample's order.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-12-06
+
+The ``rollup_*`` tables hold per-day sums and counts kept up to date at ingest
+(``framing.store.rollups``); a store made before them is backfilled here from its metric
+rows, in SQL (about a minute per million articles on PostgreSQL). ``article_metrics``
+gains ``sample_rank``, indexed, so a comparison reads its word sample in index order.
+``articles`` gets composite (published_at, id) indexes for keyset pages, which replace the
+single-column ones.
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from framing.store import rollups
+
+revision: str = "0003"
+down_revision: str | Sequence[str] | None = "0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table('rollup_outlet_day',
+    sa.Column('analyzer_version', sa.String(length=40), nullable=False),
+    sa.Column('metric', sa.String(length=40), nullable=False),
+    sa.Column('outlet', sa.String(length=200), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('articles', sa.Integer(), nullable=False),
+    sa.Column('defined', sa.Integer(), nullable=False),
+    sa.Column('total', sa.Float(), nullable=False),
+    sa.PrimaryKeyConstraint('analyzer_version', 'metric', 'outlet', 'day')
+    )
+    op.create_table('rollup_actor_day',
+    sa.Column('analyzer_version', sa.String(length=40), nullable=False),
+    sa.Column('actor', sa.String(length=200), nullable=False),
+    sa.Column('outlet', sa.String(length=200), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('actor_name', sa.String(length=200), nullable=True),
+    sa.Column('articles', sa.Integer(), nullable=False),
+    sa.Column('mentions', sa.Integer(), nullable=False),
+    sa.Column('sentiment_articles', sa.Integer(), nullable=False),
+    sa.Column('sentiment_weighted', sa.Float(), nullable=False),
+    sa.Column('negative', sa.Integer(), nullable=False),
+    sa.Column('neutral', sa.Integer(), nullable=False),
+    sa.Column('positive', sa.Integer(), nullable=False),
+    sa.Column('cited', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('analyzer_version', 'actor', 'outlet', 'day')
+    )
+    op.create_index('ix_rollup_actor_day_version_outlet_day', 'rollup_actor_day', ['analyzer_version', 'outlet', 'day'], unique=False)
+    op.create_table('rollup_source_day',
+    sa.Column('analyzer_version', sa.String(length=40), nullable=False),
+    sa.Column('outlet', sa.String(length=200), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('articles', sa.Integer(), nullable=False),
+    sa.Column('citations', sa.Integer(), nullable=False),
+    sa.Column('words', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('analyzer_version', 'outlet', 'day', 'kind', 'name')
+    )
+    op.create_table('rollup_term_day',
+    sa.Column('analyzer_version', sa.String(length=40), nullable=False),
+    sa.Column('outlet', sa.String(length=200), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('term', sa.String(length=200), nullable=False),
+    sa.Column('category', sa.String(length=40), nullable=False),
+    sa.Column('articles', sa.Integer(), nullable=False),
+    sa.Column('authorial', sa.Integer(), nullable=False),
+    sa.Column('quoted', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('analyzer_version', 'outlet', 'day', 'term', 'category')
+    )
+    op.create_table('rollup_label_day',
+    sa.Column('analyzer_version', sa.String(length=40), nullable=False),
+    sa.Column('outlet', sa.String(length=200), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('actor', sa.String(length=200), nullable=False),
+    sa.Column('label', sa.String(length=200), nullable=False),
+    sa.Column('articles', sa.Integer(), nullable=False),
+    sa.Column('count', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('analyzer_version', 'outlet', 'day', 'actor', 'label')
+    )
+
+    with op.batch_alter_table('article_metrics') as batch:
+        batch.add_column(sa.Column('sample_rank', sa.BigInteger(), nullable=True))
+    op.execute("UPDATE article_metrics SET sample_rank = (CAST(article_id AS BIGINT) * 2654435761) % 4294967296")
+    with op.batch_alter_table('article_metrics') as batch:
+        batch.alter_column('sample_rank', existing_type=sa.BigInteger(), nullable=False)
+    op.create_index('ix_article_metrics_version_outlet_sample', 'article_metrics',
+                    ['analyzer_version', 'outlet', 'sample_rank', 'article_id'], unique=False)
+
+    op.create_index('ix_articles_published_id', 'articles', ['published_at', 'id'], unique=False)
+    op.create_index('ix_articles_outlet_published_id', 'articles', ['outlet', 'published_at', 'id'], unique=False)
+    op.drop_index('ix_articles_published_at', table_name='articles')
+    op.drop_index('ix_articles_outlet', table_name='articles')
+
+    rollups.rebuild(op.get_bind())
+
+
+def downgrade() -> None:
+    raise NotImplementedError("restore a backup instead; the aggregates can be rebuilt from the metric rows at any time")

@@ -1,0 +1,255 @@
+"""Aggregates kept up to date at ingest, so trends and comparisons read days, not articles.
+
+Every metric row an article contributes (``framing.store.metrics``) is also added to the
+``rollup_*`` tables (``framing.store.models``): per analyzer version, outlet and UTC day,
+sums and counts that add up exactly into weeks, months or any range of whole days. A
+monthly trend over ten million articles then reads a few thousand rows.
+
+Contributions are signed: storing an article adds its rows, and deleting, revising,
+reanalysing or re-dating it first takes away what its current rows added (read back from
+the metric tables), so the aggregates always equal a ``GROUP BY`` over the metric rows
+(``tests/store/test_rollups.py`` checks this against the per-article queries). Changes
+collect in the session and are applied just before it commits, in one upsert per table
+with keys in sorted order, so that two workers writing the same outlet and day wait for
+each other instead of deadlocking. A row whose ``articles`` falls to zero is deleted.
+
+:func:`rebuild` recomputes every aggregate from the metric rows in SQL: the backfill of
+migration 0003 and the repair tool if they ever disagree.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, timezone
+
+from sqlalchemy import and_, bindparam, case, delete, func, literal_column, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from framing.store.models import (
+    ROLLUP_TABLES, ActorDayMetric, ArticleActorLabel, ArticleActorMetrics, ArticleMetrics, ArticleSideMetrics,
+    ArticleSourceTypeMetrics, ArticleTermMetrics, Base, LabelDayMetric, OutletDayMetric, SourceDayMetric, TermDayMetric,
+)
+
+# Article columns whose per-day sums and counts are kept: the means trends chart ...
+MEAN_COLUMNS = (
+    "hedged_attribution_rate", "attributions_per_1000", "loaded_authorial_per_1000", "loaded_quoted_per_1000",
+    "hedges_per_1000", "anonymous_share", "direct_quote_share", "balance_index", "flesch_reading_ease",
+    "flesch_kincaid_grade", "sentiment", "words",
+)
+# ... and the counts a comparison pools.
+SUM_COLUMNS = ("attributions", "hedged_attributions", "citations", "loaded_terms_authorial", "loaded_terms_quoted")
+# Anonymous citations are not stored per article; anonymous_share x citations gives them back.
+ANONYMOUS_CITATIONS = "anonymous_citations"
+QUOTED = "quoted"
+SIDE, TYPE = "side", "type"
+
+_PENDING = "framing_rollups"  # key in Session.info
+_NOT_ADDED = {ActorDayMetric: ("actor_name",)}  # kept as first written, not summed
+
+Delta = dict[type, dict[tuple, dict[str, float]]]
+
+
+def day_of(moment: datetime) -> date:
+    moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment
+    return moment.date()
+
+
+def add(session: Session, rows_by_table: Iterable[tuple[type[Base], list[dict]]], outlet: str, published_at: datetime) -> None:
+    """Count an article's metric rows (``MetricRows.by_table()``) in the aggregates."""
+    _contribute(_pending(session), rows_by_table, outlet, day_of(published_at), +1)
+
+
+def withdraw(session: Session, article_id: int) -> None:
+    """Take the article's current metric rows out of the aggregates (before they change or go)."""
+    _stored(session, article_id, -1)
+
+
+def add_stored(session: Session, article_id: int) -> None:
+    """Count the article's metric rows as they are stored now (after its outlet or date changed)."""
+    _stored(session, article_id, +1)
+
+
+def _stored(session: Session, article_id: int, sign: int) -> None:
+    article = session.execute(select(ArticleMetrics.outlet, ArticleMetrics.published_at).where(ArticleMetrics.article_id == article_id)).first()
+    if article is None:
+        return
+    rows_by_table = [
+        (table, [dict(row) for row in session.execute(select(table.__table__).where(table.article_id == article_id)).mappings()])
+        for table in _ROWS
+    ]
+    _contribute(_pending(session), rows_by_table, article.outlet, day_of(article.published_at), sign)
+
+
+def _pending(session: Session) -> Delta:
+    return session.info.setdefault(_PENDING, defaultdict(lambda: defaultdict(lambda: defaultdict(float))))
+
+
+def _contribute(delta: Delta, rows_by_table, outlet: str, day: date, sign: int) -> None:
+    for table, rows in rows_by_table:
+        for key_table, key, values in _ROWS[table](rows, outlet, day):
+            target = delta[key_table][key]
+            for name, value in values.items():
+                if name in _NOT_ADDED.get(key_table, ()):
+                    if value is not None and target.get(name) is None:
+                        target[name] = value
+                else:
+                    target[name] += sign * value
+
+
+def _article(rows: list[dict], outlet: str, day: date):
+    for row in rows:
+        version = row["analyzer_version"]
+        for name in MEAN_COLUMNS + SUM_COLUMNS:
+            value = row[name]
+            yield OutletDayMetric, (version, name, outlet, day), {"articles": 1, "defined": value is not None, "total": value or 0.0}
+        anonymous = (row["anonymous_share"] or 0.0) * row["citations"]
+        yield OutletDayMetric, (version, ANONYMOUS_CITATIONS, outlet, day), {"articles": 1, "defined": 1, "total": anonymous}
+
+
+def _actors(rows: list[dict], outlet: str, day: date):
+    for row in rows:
+        sentiment = row["mean_sentiment"]
+        yield ActorDayMetric, (row["analyzer_version"], row["actor"], outlet, day), {
+            "actor_name": row["actor_name"], "articles": 1, "mentions": row["mentions"],
+            "sentiment_articles": sentiment is not None, "sentiment_weighted": 0.0 if sentiment is None else sentiment * row["mentions"],
+            "negative": row["negative"], "neutral": row["neutral"], "positive": row["positive"], "cited": row["cited"],
+        }
+
+
+def _sources(kind: str, column: str):
+    def rows_of(rows: list[dict], outlet: str, day: date):
+        for row in rows:
+            yield SourceDayMetric, (row["analyzer_version"], outlet, day, kind, row[column]), {
+                "articles": 1, "citations": row["citations"], "words": row["words"]}
+    return rows_of
+
+
+def _terms(rows: list[dict], outlet: str, day: date):
+    """One article counts once per term, however many voices and targets it used the term with."""
+    uses: dict[tuple, dict[str, int]] = defaultdict(lambda: {"articles": 1, "authorial": 0, "quoted": 0})
+    for row in rows:
+        voice = "quoted" if row["voice"] == QUOTED else "authorial"
+        uses[(row["analyzer_version"], outlet, day, row["term"], row["category"])][voice] += row["count"]
+    for key, values in uses.items():
+        yield TermDayMetric, key, values
+
+
+def _labels(rows: list[dict], outlet: str, day: date):
+    for row in rows:
+        yield LabelDayMetric, (row["analyzer_version"], outlet, day, row["actor"], row["label"]), {"articles": 1, "count": row["count"]}
+
+
+_ROWS = {
+    ArticleMetrics: _article, ArticleActorMetrics: _actors, ArticleSideMetrics: _sources(SIDE, "side"),
+    ArticleSourceTypeMetrics: _sources(TYPE, "source_type"), ArticleTermMetrics: _terms, ArticleActorLabel: _labels,
+}
+
+
+def apply_pending(session: Session) -> None:
+    """Write the session's collected changes (registered to run before every commit)."""
+    delta = session.info.pop(_PENDING, None)
+    if not delta:
+        return
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    for table in ROLLUP_TABLES:  # a fixed order of tables and of keys: row locks are taken in one order
+        changes = delta.get(table)
+        if not changes:
+            continue
+        columns = table.__table__.c
+        keys = [column.name for column in table.__table__.primary_key.columns]
+        statement = insert(table.__table__)
+        kept = _NOT_ADDED.get(table, ())
+        updates = {
+            column.name: (func.coalesce(columns[column.name], statement.excluded[column.name]) if column.name in kept
+                          else columns[column.name] + statement.excluded[column.name])
+            for column in table.__table__.columns if column.name not in keys
+        }
+        rows = [{**dict(zip(keys, key)), **_complete(table, values)} for key, values in sorted(changes.items())]
+        session.execute(statement.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+        emptied = [dict(zip([f"k_{name}" for name in keys], key)) for key, values in sorted(changes.items()) if values["articles"] < 0]
+        if emptied:
+            session.execute(
+                delete(table.__table__).where(and_(*(columns[name] == bindparam(f"k_{name}") for name in keys)), columns.articles <= 0),
+                emptied,
+            )
+
+
+def _complete(table, values: dict) -> dict:
+    """Every value column (a delta may lack some), integers as integers."""
+    row = {}
+    for column in table.__table__.columns:
+        if column.primary_key:
+            continue
+        value = values.get(column.name)
+        if column.name in _NOT_ADDED.get(table, ()):
+            row[column.name] = value
+        elif column.type.python_type is float:
+            row[column.name] = float(value or 0.0)
+        else:
+            row[column.name] = int(round(value or 0))
+    return row
+
+
+# ---- rebuilding from the metric rows (migration 0003's backfill) -------------------------------
+
+def _day(column, dialect: str):
+    if dialect == "postgresql":
+        return func.cast(func.timezone(literal_column("'UTC'"), column), type_=OutletDayMetric.day.type).label("day")
+    return func.date(column).label("day")
+
+
+def rebuild(connection: Connection) -> None:
+    """Recompute every aggregate from the metric tables, in SQL (no report is read)."""
+    dialect = connection.dialect.name
+    for table in ROLLUP_TABLES:
+        connection.execute(delete(table.__table__))
+    source = ArticleMetrics.__table__.c
+    day = _day(source.published_at, dialect)
+    for name in MEAN_COLUMNS + SUM_COLUMNS + (ANONYMOUS_CITATIONS,):
+        if name == ANONYMOUS_CITATIONS:
+            value, defined = func.coalesce(source.anonymous_share, 0.0) * source.citations, func.count()
+        else:
+            value, defined = source[name], func.count(source[name])
+        connection.execute(OutletDayMetric.__table__.insert().from_select(
+            ["analyzer_version", "metric", "outlet", "day", "articles", "defined", "total"],
+            select(source.analyzer_version, literal_column(f"'{name}'"), source.outlet, day, func.count(), defined,
+                   func.coalesce(func.sum(value), 0.0)).group_by(source.analyzer_version, source.outlet, day),
+        ))
+    actors = ArticleActorMetrics.__table__.c
+    day = _day(actors.published_at, dialect)
+    connection.execute(ActorDayMetric.__table__.insert().from_select(
+        ["analyzer_version", "actor", "outlet", "day", "actor_name", "articles", "mentions", "sentiment_articles",
+         "sentiment_weighted", "negative", "neutral", "positive", "cited"],
+        select(actors.analyzer_version, actors.actor, actors.outlet, day, func.max(actors.actor_name), func.count(),
+               func.sum(actors.mentions), func.count(actors.mean_sentiment),
+               func.coalesce(func.sum(actors.mean_sentiment * actors.mentions), 0.0), func.sum(actors.negative),
+               func.sum(actors.neutral), func.sum(actors.positive), func.sum(actors.cited))
+        .group_by(actors.analyzer_version, actors.actor, actors.outlet, day),
+    ))
+    for kind, table, column in ((SIDE, ArticleSideMetrics, "side"), (TYPE, ArticleSourceTypeMetrics, "source_type")):
+        rows = table.__table__.c
+        day = _day(rows.published_at, dialect)
+        connection.execute(SourceDayMetric.__table__.insert().from_select(
+            ["analyzer_version", "outlet", "day", "kind", "name", "articles", "citations", "words"],
+            select(rows.analyzer_version, rows.outlet, day, literal_column(f"'{kind}'"), rows[column], func.count(),
+                   func.sum(rows.citations), func.sum(rows.words))
+            .group_by(rows.analyzer_version, rows.outlet, day, rows[column]),
+        ))
+    terms = ArticleTermMetrics.__table__.c
+    day = _day(terms.published_at, dialect)
+    connection.execute(TermDayMetric.__table__.insert().from_select(
+        ["analyzer_version", "outlet", "day", "term", "category", "articles", "authorial", "quoted"],
+        select(terms.analyzer_version, terms.outlet, day, terms.term, terms.category, func.count(func.distinct(terms.article_id)),
+               func.sum(case((terms.voice == QUOTED, 0), else_=terms["count"])),
+               func.sum(case((terms.voice == QUOTED, terms["count"]), else_=0)))
+        .group_by(terms.analyzer_version, terms.outlet, day, terms.term, terms.category),
+    ))
+    labels = ArticleActorLabel.__table__.c
+    day = _day(labels.published_at, dialect)
+    connection.execute(LabelDayMetric.__table__.insert().from_select(
+        ["analyzer_version", "outlet", "day", "actor", "label", "articles", "count"],
+        select(labels.analyzer_version, labels.outlet, day, labels.actor, labels.label, func.count(), func.sum(labels["count"]))
+        .group_by(labels.analyzer_version, labels.outlet, day, labels.actor, labels.label),
+    ))
