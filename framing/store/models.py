@@ -399,3 +399,54 @@ class StoryArticle(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
     similarity: Mapped[float] = mapped_column(Float)
+
+
+class Job(Base):
+    """A batch of work for the workers (``framing.jobs``): analyse articles, or ingest them.
+
+    Its state lives here rather than in the broker, so the counts stay exact when Redis
+    restarts and a job can be read from any API server.
+    """
+
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # analyze | ingest
+    state: Mapped[str] = mapped_column(String(20))  # running | done | cancelled
+    total: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    progressed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)  # a chunk was last written
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class JobChunk(Base):
+    """A slice of a job's items, sent to the workers as one task; ``sent_at`` tells the
+    sweeper (``framing.jobs.state.stalled_chunks``) which tasks a lost broker may have dropped."""
+
+    __tablename__ = "job_chunks"
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    deliveries: Mapped[int] = mapped_column(Integer, default=0)  # times a worker started on it
+    finished: Mapped[bool] = mapped_column(default=False)
+
+
+class JobItem(Base):
+    """One record of a job: its input until it is done, then what became of it."""
+
+    __tablename__ = "job_items"
+    __table_args__ = (Index("ix_job_items_job_status", "job_id", "status"),)
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)  # 0-based, in the order given
+    chunk: Mapped[int] = mapped_column(Integer)
+    where: Mapped[str] = mapped_column(String(40))  # "item 3", or "line 12" of a file
+    status: Mapped[str] = mapped_column(String(20))  # pending | done | failed | cancelled
+    input: Mapped[dict | None] = mapped_column(JSON)  # dropped once stored (the article holds it)
+    key: Mapped[str | None] = mapped_column(String(KEY_LENGTH))  # the article's key, or the content hash analysed
+    article_id: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(20))  # created | revised | updated | unchanged | analysed
+    error_code: Mapped[str | None] = mapped_column(String(60))
+    error_message: Mapped[str | None] = mapped_column(Text)
+    report: Mapped[dict | None] = mapped_column(JSON)  # analysis jobs: the result
