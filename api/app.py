@@ -16,9 +16,10 @@ from api.errors import register_error_handlers
 from api.json_provider import OrjsonProvider
 from api.middleware import register_middleware
 from api.routes import actors, analyze, articles, docs, health, lexicons, profiles, trends
-from api.routes import compare, stories
+from api.routes import compare, jobs, stories
 from api.schemas import ActorProfileSchema, ArticleBatchStoredSchema, ArticleInSchema, ArticleStoredSchema, ErrorSchema
 from framing.errors import FramingError
+from framing.jobs.dispatch import dispatcher
 from framing.store import Database
 
 log = logging.getLogger("api")
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     database = Database(settings.database_url)
     database.upgrade()  # migrations only add; see framing/store/migrations
     app.extensions["framing_db"] = database
+    app.extensions["framing_jobs"] = dispatcher(settings.broker_url, settings.queue)
 
     Limiter(
         get_remote_address, app=app,
@@ -93,7 +95,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         api.spec.components.schema(name, schema=schema)
     for module in (analyze, articles, trends, profiles, lexicons, actors, health):
         api.register_blueprint(module.blp)
-    for module in (compare, stories):
+    for module in (compare, stories, jobs):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
     _warm_up()

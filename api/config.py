@@ -37,6 +37,8 @@ class Settings:
     threads: int = 2
     timeout: int = 120
     log_level: str = "info"
+    broker_url: str = ""  # Redis for the job workers (framing.jobs); empty: jobs run on a thread of this process
+    queue: str = "framing"  # the workers' queue (FRAMING_QUEUE)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

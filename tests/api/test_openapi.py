@@ -94,6 +94,7 @@ OPERATIONS = [
     ("GET", "/v1/articles"), ("POST", "/v1/articles"), ("GET", "/v1/articles/{article_id}"), ("DELETE", "/v1/articles/{article_id}"),
     ("GET", "/v1/trends"), ("GET", "/v1/metrics"),
     ("GET", "/v1/compare"), ("GET", "/v1/stories"), ("GET", "/v1/stories/{story_id}/compare"),
+    ("POST", "/v1/jobs"), ("GET", "/v1/jobs/{job_id}"), ("DELETE", "/v1/jobs/{job_id}"), ("GET", "/v1/jobs/{job_id}/results"),
 ]
 
 

@@ -1,0 +1,79 @@
+"""``/v1/jobs`` without a broker: the jobs run on a thread of the server, with the same state."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from api.app import create_app
+from api.config import Settings
+from tests.api.conftest import ARTICLE, WHITE_HELMETS_ARTICLE
+
+GERMAN = "Die Regierung hat am Montag neue Maßnahmen beschlossen, sagte ein Sprecher in Berlin zu den Plänen."
+
+
+@pytest.fixture
+def client(database_url):
+    app = create_app(Settings(database_url=database_url))
+    yield app.test_client()
+    app.extensions["framing_jobs"].close()
+    app.extensions["framing_db"].dispose()
+
+
+def finished(client, location: str) -> dict:
+    for _ in range(300):
+        body = client.get(location).get_json()
+        if body["state"] != "running":
+            return body
+        time.sleep(0.1)
+    raise AssertionError(f"job still running: {body}")
+
+
+def test_an_analysis_job_keeps_every_report_and_every_failure(client):
+    items = [{"text": ARTICLE, "title": "Strikes hit Idlib"}, {"text": GERMAN}, {"title": "no text"}, "not an object",
+             {"text": WHITE_HELMETS_ARTICLE, "profile": "syria-2015"}]
+    response = client.post("/v1/jobs", json={"kind": "analyze", "items": items})
+    assert response.status_code == 202
+    body = response.get_json()
+    assert body["state"] in ("running", "done") and body["counts"]["total"] == 5
+    job = finished(client, response.headers["Location"])
+    assert job["state"] == "done" and job["counts"] == {"total": 5, "done": 2, "failed": 3, "cancelled": 0, "left": 0}
+    assert [(failure["where"], failure["error"]["code"]) for failure in job["failures"]] == [
+        ("item 1", "unsupported_language"), ("item 2", "validation_error"), ("item 3", "validation_error")]
+    results = client.get(job["results"]).get_json()["items"]
+    assert [item["status"] for item in results] == ["done", "failed", "failed", "failed", "done"]
+    report = results[0]["report"]
+    assert report["title"]["text"] == "Strikes hit Idlib" and report["offsets"] == "codepoint"
+    assert any(attribution["source"] and attribution["source"]["text"] == "the Syrian Observatory for Human Rights"
+               for paragraph in report["paragraphs"] for attribution in paragraph["attributions"])
+    assert results[4]["report"]["analyzer"]["profile"]["name"] == "syria-2015"
+    assert results[0]["key"].startswith("sha256:")
+
+
+def test_an_ingest_job_stores_the_articles_once(client):
+    articles = [{"id": f"ap-{number}", "outlet": "ap", "published_at": f"2024-03-1{number}", "text": ARTICLE} for number in range(3)]
+    articles.append({"id": "ap-1", "outlet": "ap", "published_at": "2024-03-11", "text": ARTICLE})  # the same article twice
+    articles.append({"outlet": "ap", "published_at": "yesterday", "text": ARTICLE})
+    job = finished(client, client.post("/v1/jobs", json={"kind": "ingest", "items": articles}).headers["Location"])
+    assert job["counts"] == {"total": 5, "done": 4, "failed": 1, "cancelled": 0, "left": 0}
+    results = client.get(job["results"] + "?limit=2").get_json()
+    assert [item["outcome"] for item in results["items"]] == ["created", "created"] and results["next_after"] == 1
+    rest = client.get(job["results"] + f"?after={results['next_after']}").get_json()
+    assert [item["outcome"] for item in rest["items"][:2]] == ["created", "unchanged"] and rest["next_after"] is None
+    listed = client.get("/v1/articles?total=true").get_json()
+    assert listed["total"] == 3 and {item["key"] for item in listed["items"]} == {"id:ap-0", "id:ap-1", "id:ap-2"}
+    assert {item["id"] for item in listed["items"]} == {item["article_id"] for item in results["items"] + rest["items"][:2]}
+    trend = client.get("/v1/trends?metric=words&interval=day").get_json()
+    assert [point["articles"] for point in trend["series"][0]["points"]] == [1, 1, 1]
+
+
+def test_cancelling_and_unknown_jobs(client):
+    job = finished(client, client.post("/v1/jobs", json={"kind": "analyze", "items": [{"text": ARTICLE}]}).headers["Location"])
+    again = client.delete(f"/v1/jobs/{job['id']}")
+    assert (again.status_code, again.get_json()["code"]) == (409, "job_finished")
+    for response in (client.get("/v1/jobs/nope"), client.delete("/v1/jobs/nope"), client.get("/v1/jobs/nope/results")):
+        assert (response.status_code, response.get_json()["code"]) == (404, "job_not_found")
+    bad = client.post("/v1/jobs", json={"kind": "translate", "items": [{"text": ARTICLE}]})
+    assert (bad.status_code, bad.get_json()["code"]) == (422, "validation_error")
+    empty = client.post("/v1/jobs", json={"kind": "analyze", "items": []})
+    assert empty.status_code == 422
