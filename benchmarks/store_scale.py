@@ -179,7 +179,7 @@ def explain(url: str) -> str:
         lines = []
         for query in (
             "SELECT outlet, date_trunc('month', CAST(day AS TIMESTAMP)) AS period, sum(total) / nullif(sum(defined), 0), "
-            "sum(articles) FROM rollup_outlet_day WHERE analyzer_version = :version AND metric = 'hedged_attribution_rate' "
+            "sum(articles) FROM rollup_outlet WHERE analyzer_version = :version AND metric = 'hedged_attribution_rate' "
             "GROUP BY outlet, period ORDER BY outlet, period",
             "SELECT id FROM articles ORDER BY published_at DESC, id DESC LIMIT 51",
         ):

@@ -7,9 +7,9 @@ attributions hedged, how many loaded terms it uses and which, how warmly it writ
 each actor and what it calls them, and the words that most distinguish its articles from
 the other outlets' (``framing.store.fightin_words``).
 
-Two sources answer the same questions with rows of the same shape: the per-day aggregates
-(``framing.store.rollups``), which serve any selection of outlets and whole days however
-large the store, and the per-article metric rows, needed when the selection is narrowed to
+Two sources answer the same questions with rows of the same shape: the per-month and
+per-day aggregates (``framing.store.rollups``), which serve any selection of outlets and
+whole days however large the store, and the per-article metric rows, needed when the selection is narrowed to
 the articles mentioning an actor or belonging to a story (no day aggregate knows which
 articles those are; such selections are small). ``tests/store/test_rollups.py`` checks that
 both give the same comparison.
@@ -39,7 +39,7 @@ from framing.store.fightin_words import (
     distinctive_words,
 )
 from framing.store.models import (
-    ActorDayMetric,
+    ActorRollup,
     ArticleActorLabel,
     ArticleActorMetrics,
     ArticleMetrics,
@@ -47,13 +47,13 @@ from framing.store.models import (
     ArticleSideMetrics,
     ArticleSourceTypeMetrics,
     ArticleTermMetrics,
-    LabelDayMetric,
-    OutletDayMetric,
-    SourceDayMetric,
+    LabelRollup,
+    OutletRollup,
+    SourceRollup,
     StoryArticle,
-    TermDayMetric,
+    TermRollup,
 )
-from framing.store.rollups import ANONYMOUS_CITATIONS, QUOTED, SIDE, TYPE
+from framing.store.rollups import ANONYMOUS_CITATIONS, QUOTED, SIDE, TYPE, covering
 
 DEFAULT_LIMIT = 10
 # Texts read per outlet for the distinctive words. Reading and counting words costs about
@@ -169,12 +169,8 @@ def _where(table, selection: Selection) -> list[ColumnElement]:
 
 
 def _on_days(table, selection: Selection) -> list[ColumnElement]:
-    conditions = [table.analyzer_version == selection.analyzer_version, table.outlet.in_(selection.outlets)]
-    if selection.since:
-        conditions.append(table.day >= selection.since)
-    if selection.until:
-        conditions.append(table.day <= selection.until)
-    return conditions
+    return [table.analyzer_version == selection.analyzer_version, table.outlet.in_(selection.outlets),
+            covering(table, selection.since, selection.until)]
 
 
 @dataclass(frozen=True)
@@ -202,7 +198,7 @@ def _row_totals(selection: Selection) -> Select:
 
 
 def _day_totals(selection: Selection) -> Select:
-    table = OutletDayMetric
+    table = OutletRollup
     names = ("words", "attributions", "hedged_attributions", "citations", ANONYMOUS_CITATIONS, "loaded_terms_authorial", "loaded_terms_quoted")
 
     def total(name: str) -> ColumnElement:
@@ -227,7 +223,7 @@ def _row_shares(selection: Selection, kind: str) -> Select:
 
 
 def _day_shares(selection: Selection, kind: str) -> Select:
-    table = SourceDayMetric
+    table = SourceRollup
     citations = func.sum(table.citations)
     return (
         select(table.outlet, table.name, citations, func.sum(table.words))
@@ -248,7 +244,7 @@ def _row_terms(selection: Selection) -> Select:
 
 
 def _day_terms(selection: Selection) -> Select:
-    table = TermDayMetric
+    table = TermRollup
     authorial, quoted = func.sum(table.authorial), func.sum(table.quoted)
     return (
         select(table.outlet, table.term, table.category, authorial, quoted, func.sum(table.articles))
@@ -276,7 +272,7 @@ def _row_actors(selection: Selection, chosen: list[str]) -> Select:
 
 
 def _day_actors(selection: Selection, chosen: list[str]) -> Select:
-    table = ActorDayMetric
+    table = ActorRollup
     mentions = func.sum(table.mentions)
     weighted = case((func.sum(table.sentiment_articles) > 0, func.sum(table.sentiment_weighted) / func.nullif(mentions, 0)))
     return (
@@ -299,8 +295,8 @@ def _labels(table, where: Callable) -> Callable[[Selection, list[str]], Select]:
 
 ARTICLE_ROWS = Queries(_row_totals, _row_shares, _row_terms, _top_actors(ArticleActorMetrics, _where), _row_actors,
                        _labels(ArticleActorLabel, _where))
-DAY_AGGREGATES = Queries(_day_totals, _day_shares, _day_terms, _top_actors(ActorDayMetric, _on_days), _day_actors,
-                         _labels(LabelDayMetric, _on_days))
+DAY_AGGREGATES = Queries(_day_totals, _day_shares, _day_terms, _top_actors(ActorRollup, _on_days), _day_actors,
+                         _labels(LabelRollup, _on_days))
 
 
 def compare(session: Session, selection: Selection, *, limit: int = DEFAULT_LIMIT, alpha0: float = DEFAULT_ALPHA0,

@@ -261,40 +261,44 @@ METRIC_TABLES = (
 )
 
 
-class OutletDayMetric(Base):
-    """Per analyzer version x outlet x UTC day x metric: what trends and comparisons add up.
+class OutletRollup(Base):
+    """Per analyzer version x metric x outlet x period: what trends and comparisons add up.
 
-    Kept up to date in the same transaction as the metric rows (``framing.store.rollups``),
-    so a monthly trend over ten million articles reads a few thousand of these rows instead
-    of the articles. ``articles`` counts the outlet's articles that day, ``defined`` those
-    where the metric is defined, ``total`` the sum of the defined values: a mean is
-    ``total / defined`` and stays exact when days are added up into weeks and months.
+    A period is a UTC day (``span`` 'day') or the month holding it (``span`` 'month', ``day``
+    its first day): every article is counted in both, so a monthly chart or a comparison
+    over years reads month rows and only the days of partial months at the edges of a
+    range. Kept up to date in the same transaction as the metric rows
+    (``framing.store.rollups``). ``articles`` counts the outlet's articles in the period,
+    ``defined`` those where the metric is defined, ``total`` the sum of the defined values:
+    a mean is ``total / defined`` and stays exact when periods are added up.
     """
 
-    __tablename__ = "rollup_outlet_day"
+    __tablename__ = "rollup_outlet"
 
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
     metric: Mapped[str] = mapped_column(String(40), primary_key=True)
+    span: Mapped[str] = mapped_column(String(5), primary_key=True)  # day | month
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # the period's first day
     articles: Mapped[int] = mapped_column(Integer)
     defined: Mapped[int] = mapped_column(Integer)
     total: Mapped[float] = mapped_column(Float)
 
 
-class ActorDayMetric(Base):
-    """Per analyzer version x actor x outlet x UTC day: the actor trends and the comparison's actors.
+class ActorRollup(Base):
+    """Per analyzer version x actor x outlet x period: the actor trends and the comparison's actors.
 
     ``sentiment_weighted`` sums mean sentiment x mentions over the articles where the
     sentiment is defined (``sentiment_articles`` of them), so the mean over every mention is
     ``sentiment_weighted / mentions``, as the per-article query computed it.
     """
 
-    __tablename__ = "rollup_actor_day"
-    __table_args__ = (Index("ix_rollup_actor_day_version_outlet_day", "analyzer_version", "outlet", "day"),)
+    __tablename__ = "rollup_actor"
+    __table_args__ = (Index("ix_rollup_actor_version_span_outlet_day", "analyzer_version", "span", "outlet", "day"),)
 
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
     actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH), primary_key=True)
+    span: Mapped[str] = mapped_column(String(5), primary_key=True)
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     actor_name: Mapped[str | None] = mapped_column(String(ACTOR_LENGTH))
@@ -308,12 +312,13 @@ class ActorDayMetric(Base):
     cited: Mapped[int] = mapped_column(Integer)
 
 
-class SourceDayMetric(Base):
-    """Per analyzer version x outlet x UTC day x source side or type: citations and words attributed."""
+class SourceRollup(Base):
+    """Per analyzer version x outlet x period x source side or type: citations and words attributed."""
 
-    __tablename__ = "rollup_source_day"
+    __tablename__ = "rollup_source"
 
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
+    span: Mapped[str] = mapped_column(String(5), primary_key=True)
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # side | type
@@ -323,13 +328,14 @@ class SourceDayMetric(Base):
     words: Mapped[int] = mapped_column(Integer)
 
 
-class TermDayMetric(Base):
-    """Per analyzer version x outlet x UTC day x loaded term: uses in the writer's voice and in
+class TermRollup(Base):
+    """Per analyzer version x outlet x period x loaded term: uses in the writer's voice and in
     quotations, and the articles using it (each article counted once per term)."""
 
-    __tablename__ = "rollup_term_day"
+    __tablename__ = "rollup_term"
 
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
+    span: Mapped[str] = mapped_column(String(5), primary_key=True)
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     term: Mapped[str] = mapped_column(String(TERM_LENGTH), primary_key=True)
@@ -339,12 +345,13 @@ class TermDayMetric(Base):
     quoted: Mapped[int] = mapped_column(Integer)
 
 
-class LabelDayMetric(Base):
-    """Per analyzer version x outlet x UTC day x actor x label: what an outlet called an actor."""
+class LabelRollup(Base):
+    """Per analyzer version x outlet x period x actor x label: what an outlet called an actor."""
 
-    __tablename__ = "rollup_label_day"
+    __tablename__ = "rollup_label"
 
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
+    span: Mapped[str] = mapped_column(String(5), primary_key=True)
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH), primary_key=True)
@@ -354,7 +361,7 @@ class LabelDayMetric(Base):
 
 
 # Every aggregate table, in the order their rows are locked when a transaction changes them.
-ROLLUP_TABLES = (OutletDayMetric, ActorDayMetric, SourceDayMetric, TermDayMetric, LabelDayMetric)
+ROLLUP_TABLES = (OutletRollup, ActorRollup, SourceRollup, TermRollup, LabelRollup)
 
 
 class StoryBuild(Base):

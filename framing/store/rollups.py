@@ -1,9 +1,11 @@
 """Aggregates kept up to date at ingest, so trends and comparisons read days, not articles.
 
 Every metric row an article contributes (``framing.store.metrics``) is also added to the
-``rollup_*`` tables (``framing.store.models``): per analyzer version, outlet and UTC day,
-sums and counts that add up exactly into weeks, months or any range of whole days. A
-monthly trend over ten million articles then reads a few thousand rows.
+``rollup_*`` tables (``framing.store.models``): per analyzer version, outlet and period,
+sums and counts that add up exactly into any range of whole days. Each article counts in
+two periods, its UTC day and its month (``span``), so a range is read as its whole months
+plus the days of the partial months at its ends (:func:`covering`): a monthly trend or a
+comparison over years of ten million articles reads a few thousand rows.
 
 Contributions are signed: storing an article adds its rows, and deleting, revising,
 reanalysing or re-dating it first takes away what its current rows added (read back from
@@ -20,16 +22,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import and_, bindparam, case, delete, func, literal_column, select
+from sqlalchemy import ColumnElement, and_, bindparam, case, delete, false, func, literal_column, or_, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from framing.store.models import (
-    ROLLUP_TABLES, ActorDayMetric, ArticleActorLabel, ArticleActorMetrics, ArticleMetrics, ArticleSideMetrics,
-    ArticleSourceTypeMetrics, ArticleTermMetrics, Base, LabelDayMetric, OutletDayMetric, SourceDayMetric, TermDayMetric,
+    ROLLUP_TABLES, ActorRollup, ArticleActorLabel, ArticleActorMetrics, ArticleMetrics, ArticleSideMetrics,
+    ArticleSourceTypeMetrics, ArticleTermMetrics, Base, LabelRollup, OutletRollup, SourceRollup, TermRollup,
 )
 
 # Article columns whose per-day sums and counts are kept: the means trends chart ...
@@ -44,9 +46,10 @@ SUM_COLUMNS = ("attributions", "hedged_attributions", "citations", "loaded_terms
 ANONYMOUS_CITATIONS = "anonymous_citations"
 QUOTED = "quoted"
 SIDE, TYPE = "side", "type"
+DAY, MONTH = "day", "month"
 
 _PENDING = "framing_rollups"  # key in Session.info
-_NOT_ADDED = {ActorDayMetric: ("actor_name",)}  # kept as first written, not summed
+_NOT_ADDED = {ActorRollup: ("actor_name",)}  # kept as first written, not summed
 
 Delta = dict[type, dict[tuple, dict[str, float]]]
 
@@ -54,6 +57,28 @@ Delta = dict[type, dict[tuple, dict[str, float]]]
 def day_of(moment: datetime) -> date:
     moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment
     return moment.date()
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def covering(table, since: date | None, until: date | None) -> ColumnElement:
+    """The rows that count every article published from ``since`` to ``until`` (inclusive
+    UTC days; None leaves that end open) exactly once: the month rows of the whole months in
+    the range, and the day rows of the partial months at its ends."""
+    first_full = since if since is None or since.day == 1 else _next_month(since)
+    after_full = None if until is None else (until + timedelta(days=1) if (until + timedelta(days=1)).day == 1 else until.replace(day=1))
+    if first_full is not None and after_full is not None and first_full >= after_full:  # no whole month inside
+        return and_(table.span == DAY, *_between(table, since, until))
+    months = and_(table.span == MONTH, table.day >= first_full if first_full else true(), table.day < after_full if after_full else true())
+    head = and_(table.span == DAY, table.day >= since, table.day < first_full) if since and since != first_full else false()
+    tail = and_(table.span == DAY, table.day >= after_full, table.day <= until) if until and after_full <= until else false()
+    return or_(months, head, tail)
+
+
+def _between(table, since: date | None, until: date | None) -> list[ColumnElement]:
+    return [condition for condition in (table.day >= since if since else None, table.day <= until if until else None) if condition is not None]
 
 
 def add(session: Session, rows_by_table: Iterable[tuple[type[Base], list[dict]]], outlet: str, published_at: datetime) -> None:
@@ -87,31 +112,36 @@ def _pending(session: Session) -> Delta:
 
 
 def _contribute(delta: Delta, rows_by_table, outlet: str, day: date, sign: int) -> None:
+    periods = ((DAY, day), (MONTH, day.replace(day=1)))
     for table, rows in rows_by_table:
-        for key_table, key, values in _ROWS[table](rows, outlet, day):
-            target = delta[key_table][key]
-            for name, value in values.items():
-                if name in _NOT_ADDED.get(key_table, ()):
-                    if value is not None and target.get(name) is None:
-                        target[name] = value
-                else:
-                    target[name] += sign * value
+        for key_table, fields, values in _ROWS[table](rows, outlet):
+            names = _KEYS[key_table]
+            for span, start in periods:
+                target = delta[key_table][tuple(fields.get(name, span if name == "span" else start) for name in names)]
+                for name, value in values.items():
+                    if name in _NOT_ADDED.get(key_table, ()):
+                        if value is not None and target.get(name) is None:
+                            target[name] = value
+                    else:
+                        target[name] += sign * value
 
 
-def _article(rows: list[dict], outlet: str, day: date):
+def _article(rows: list[dict], outlet: str):
     for row in rows:
         version = row["analyzer_version"]
         for name in MEAN_COLUMNS + SUM_COLUMNS:
             value = row[name]
-            yield OutletDayMetric, (version, name, outlet, day), {"articles": 1, "defined": value is not None, "total": value or 0.0}
+            yield OutletRollup, {"analyzer_version": version, "metric": name, "outlet": outlet}, {
+                "articles": 1, "defined": value is not None, "total": value or 0.0}
         anonymous = (row["anonymous_share"] or 0.0) * row["citations"]
-        yield OutletDayMetric, (version, ANONYMOUS_CITATIONS, outlet, day), {"articles": 1, "defined": 1, "total": anonymous}
+        yield OutletRollup, {"analyzer_version": version, "metric": ANONYMOUS_CITATIONS, "outlet": outlet}, {
+            "articles": 1, "defined": 1, "total": anonymous}
 
 
-def _actors(rows: list[dict], outlet: str, day: date):
+def _actors(rows: list[dict], outlet: str):
     for row in rows:
         sentiment = row["mean_sentiment"]
-        yield ActorDayMetric, (row["analyzer_version"], row["actor"], outlet, day), {
+        yield ActorRollup, {"analyzer_version": row["analyzer_version"], "actor": row["actor"], "outlet": outlet}, {
             "actor_name": row["actor_name"], "articles": 1, "mentions": row["mentions"],
             "sentiment_articles": sentiment is not None, "sentiment_weighted": 0.0 if sentiment is None else sentiment * row["mentions"],
             "negative": row["negative"], "neutral": row["neutral"], "positive": row["positive"], "cited": row["cited"],
@@ -119,28 +149,30 @@ def _actors(rows: list[dict], outlet: str, day: date):
 
 
 def _sources(kind: str, column: str):
-    def rows_of(rows: list[dict], outlet: str, day: date):
+    def rows_of(rows: list[dict], outlet: str):
         for row in rows:
-            yield SourceDayMetric, (row["analyzer_version"], outlet, day, kind, row[column]), {
+            yield SourceRollup, {"analyzer_version": row["analyzer_version"], "outlet": outlet, "kind": kind, "name": row[column]}, {
                 "articles": 1, "citations": row["citations"], "words": row["words"]}
     return rows_of
 
 
-def _terms(rows: list[dict], outlet: str, day: date):
+def _terms(rows: list[dict], outlet: str):
     """One article counts once per term, however many voices and targets it used the term with."""
     uses: dict[tuple, dict[str, int]] = defaultdict(lambda: {"articles": 1, "authorial": 0, "quoted": 0})
     for row in rows:
         voice = "quoted" if row["voice"] == QUOTED else "authorial"
-        uses[(row["analyzer_version"], outlet, day, row["term"], row["category"])][voice] += row["count"]
-    for key, values in uses.items():
-        yield TermDayMetric, key, values
+        uses[(row["analyzer_version"], row["term"], row["category"])][voice] += row["count"]
+    for (version, term, category), values in uses.items():
+        yield TermRollup, {"analyzer_version": version, "outlet": outlet, "term": term, "category": category}, values
 
 
-def _labels(rows: list[dict], outlet: str, day: date):
+def _labels(rows: list[dict], outlet: str):
     for row in rows:
-        yield LabelDayMetric, (row["analyzer_version"], outlet, day, row["actor"], row["label"]), {"articles": 1, "count": row["count"]}
+        yield LabelRollup, {"analyzer_version": row["analyzer_version"], "outlet": outlet, "actor": row["actor"], "label": row["label"]}, {
+            "articles": 1, "count": row["count"]}
 
 
+_KEYS = {table: [column.name for column in table.__table__.primary_key.columns] for table in ROLLUP_TABLES}
 _ROWS = {
     ArticleMetrics: _article, ArticleActorMetrics: _actors, ArticleSideMetrics: _sources(SIDE, "side"),
     ArticleSourceTypeMetrics: _sources(TYPE, "source_type"), ArticleTermMetrics: _terms, ArticleActorLabel: _labels,
@@ -158,7 +190,7 @@ def apply_pending(session: Session) -> None:
         if not changes:
             continue
         columns = table.__table__.c
-        keys = [column.name for column in table.__table__.primary_key.columns]
+        keys = _KEYS[table]
         statement = insert(table.__table__)
         kept = _NOT_ADDED.get(table, ())
         updates = {
@@ -194,9 +226,15 @@ def _complete(table, values: dict) -> dict:
 
 # ---- rebuilding from the metric rows (migration 0003's backfill) -------------------------------
 
-def _day(column, dialect: str):
+def _period(column, span: str, dialect: str):
+    """The first day of the UTC day or month of a timestamp column, as a date."""
     if dialect == "postgresql":
-        return func.cast(func.timezone(literal_column("'UTC'"), column), type_=OutletDayMetric.day.type).label("day")
+        moment = func.timezone(literal_column("'UTC'"), column)
+        if span == MONTH:
+            moment = func.date_trunc(literal_column("'month'"), moment)
+        return func.cast(moment, type_=OutletRollup.day.type).label("day")
+    if span == MONTH:
+        return func.date(column, literal_column("'start of month'")).label("day")
     return func.date(column).label("day")
 
 
@@ -205,24 +243,30 @@ def rebuild(connection: Connection) -> None:
     dialect = connection.dialect.name
     for table in ROLLUP_TABLES:
         connection.execute(delete(table.__table__))
+    for span in (DAY, MONTH):
+        _rebuild_span(connection, span, dialect)
+
+
+def _rebuild_span(connection: Connection, span: str, dialect: str) -> None:
+    label = literal_column(f"'{span}'")
     source = ArticleMetrics.__table__.c
-    day = _day(source.published_at, dialect)
+    day = _period(source.published_at, span, dialect)
     for name in MEAN_COLUMNS + SUM_COLUMNS + (ANONYMOUS_CITATIONS,):
         if name == ANONYMOUS_CITATIONS:
             value, defined = func.coalesce(source.anonymous_share, 0.0) * source.citations, func.count()
         else:
             value, defined = source[name], func.count(source[name])
-        connection.execute(OutletDayMetric.__table__.insert().from_select(
-            ["analyzer_version", "metric", "outlet", "day", "articles", "defined", "total"],
-            select(source.analyzer_version, literal_column(f"'{name}'"), source.outlet, day, func.count(), defined,
+        connection.execute(OutletRollup.__table__.insert().from_select(
+            ["analyzer_version", "metric", "span", "outlet", "day", "articles", "defined", "total"],
+            select(source.analyzer_version, literal_column(f"'{name}'"), label, source.outlet, day, func.count(), defined,
                    func.coalesce(func.sum(value), 0.0)).group_by(source.analyzer_version, source.outlet, day),
         ))
     actors = ArticleActorMetrics.__table__.c
-    day = _day(actors.published_at, dialect)
-    connection.execute(ActorDayMetric.__table__.insert().from_select(
-        ["analyzer_version", "actor", "outlet", "day", "actor_name", "articles", "mentions", "sentiment_articles",
+    day = _period(actors.published_at, span, dialect)
+    connection.execute(ActorRollup.__table__.insert().from_select(
+        ["analyzer_version", "actor", "span", "outlet", "day", "actor_name", "articles", "mentions", "sentiment_articles",
          "sentiment_weighted", "negative", "neutral", "positive", "cited"],
-        select(actors.analyzer_version, actors.actor, actors.outlet, day, func.max(actors.actor_name), func.count(),
+        select(actors.analyzer_version, actors.actor, label, actors.outlet, day, func.max(actors.actor_name), func.count(),
                func.sum(actors.mentions), func.count(actors.mean_sentiment),
                func.coalesce(func.sum(actors.mean_sentiment * actors.mentions), 0.0), func.sum(actors.negative),
                func.sum(actors.neutral), func.sum(actors.positive), func.sum(actors.cited))
@@ -230,26 +274,26 @@ def rebuild(connection: Connection) -> None:
     ))
     for kind, table, column in ((SIDE, ArticleSideMetrics, "side"), (TYPE, ArticleSourceTypeMetrics, "source_type")):
         rows = table.__table__.c
-        day = _day(rows.published_at, dialect)
-        connection.execute(SourceDayMetric.__table__.insert().from_select(
-            ["analyzer_version", "outlet", "day", "kind", "name", "articles", "citations", "words"],
-            select(rows.analyzer_version, rows.outlet, day, literal_column(f"'{kind}'"), rows[column], func.count(),
+        day = _period(rows.published_at, span, dialect)
+        connection.execute(SourceRollup.__table__.insert().from_select(
+            ["analyzer_version", "span", "outlet", "day", "kind", "name", "articles", "citations", "words"],
+            select(rows.analyzer_version, label, rows.outlet, day, literal_column(f"'{kind}'"), rows[column], func.count(),
                    func.sum(rows.citations), func.sum(rows.words))
             .group_by(rows.analyzer_version, rows.outlet, day, rows[column]),
         ))
     terms = ArticleTermMetrics.__table__.c
-    day = _day(terms.published_at, dialect)
-    connection.execute(TermDayMetric.__table__.insert().from_select(
-        ["analyzer_version", "outlet", "day", "term", "category", "articles", "authorial", "quoted"],
-        select(terms.analyzer_version, terms.outlet, day, terms.term, terms.category, func.count(func.distinct(terms.article_id)),
+    day = _period(terms.published_at, span, dialect)
+    connection.execute(TermRollup.__table__.insert().from_select(
+        ["analyzer_version", "span", "outlet", "day", "term", "category", "articles", "authorial", "quoted"],
+        select(terms.analyzer_version, label, terms.outlet, day, terms.term, terms.category, func.count(func.distinct(terms.article_id)),
                func.sum(case((terms.voice == QUOTED, 0), else_=terms["count"])),
                func.sum(case((terms.voice == QUOTED, terms["count"]), else_=0)))
         .group_by(terms.analyzer_version, terms.outlet, day, terms.term, terms.category),
     ))
     labels = ArticleActorLabel.__table__.c
-    day = _day(labels.published_at, dialect)
-    connection.execute(LabelDayMetric.__table__.insert().from_select(
-        ["analyzer_version", "outlet", "day", "actor", "label", "articles", "count"],
-        select(labels.analyzer_version, labels.outlet, day, labels.actor, labels.label, func.count(), func.sum(labels["count"]))
+    day = _period(labels.published_at, span, dialect)
+    connection.execute(LabelRollup.__table__.insert().from_select(
+        ["analyzer_version", "span", "outlet", "day", "actor", "label", "articles", "count"],
+        select(labels.analyzer_version, label, labels.outlet, day, labels.actor, labels.label, func.count(), func.sum(labels["count"]))
         .group_by(labels.analyzer_version, labels.outlet, day, labels.actor, labels.label),
     ))

@@ -1,9 +1,9 @@
 """Framing metrics over time, one series per outlet: ``GET /v1/trends`` without the web.
 
-Every query reads the per-day aggregates (``framing.store.rollups``), filters on one
-``analyzer_version`` (figures from different analyzers are never averaged together), and
-adds days up by outlet and period: a period's mean is the sum of its days' totals over the
-sum of their counts, exactly the mean over its articles. A period is named by its first
+Every query reads the per-day and per-month aggregates (``framing.store.rollups``),
+filters on one ``analyzer_version`` (figures from different analyzers are never averaged
+together), and adds them up by outlet and period: a period's mean is the sum of its rows'
+totals over the sum of their counts, exactly the mean over its articles. A period is named by its first
 day (weeks start on Monday, as ISO weeks and PostgreSQL's ``date_trunc`` do); periods
 without articles are left out rather than reported as zero. The only difference between
 SQLite and PostgreSQL is how a day becomes its period, kept in :func:`period_start`.
@@ -17,7 +17,8 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import TIMESTAMP, ColumnElement, Float, case, cast, func, literal_column, select
 from sqlalchemy.orm import Session
 
-from framing.store.models import ActorDayMetric, ArticleActorMetrics, ArticleMetrics, OutletDayMetric
+from framing.store.models import ActorRollup, ArticleActorMetrics, ArticleMetrics, OutletRollup
+from framing.store.rollups import DAY, covering
 
 INTERVALS = ("day", "week", "month")
 
@@ -35,11 +36,11 @@ class Metric:
 
 
 def _mean() -> ColumnElement:
-    return func.sum(OutletDayMetric.total) / func.nullif(func.sum(OutletDayMetric.defined), 0)
+    return func.sum(OutletRollup.total) / func.nullif(func.sum(OutletRollup.defined), 0)
 
 
 def _per_article(column) -> ColumnElement:
-    return cast(func.sum(column), Float) / func.nullif(func.sum(ActorDayMetric.articles), 0)
+    return cast(func.sum(column), Float) / func.nullif(func.sum(ActorRollup.articles), 0)
 
 
 _ARTICLE_MEANS = {
@@ -65,15 +66,15 @@ METRICS: dict[str, Metric] = {
     "actor_sentiment": Metric(
         "actor_sentiment", "Sentiment toward the actor, -1 to 1: mean over every mention in the period (articles weighted by mentions).",
         ArticleActorMetrics,
-        case((func.sum(ActorDayMetric.sentiment_articles) > 0,
-              func.sum(ActorDayMetric.sentiment_weighted) / func.nullif(func.sum(ActorDayMetric.mentions), 0))),
+        case((func.sum(ActorRollup.sentiment_articles) > 0,
+              func.sum(ActorRollup.sentiment_weighted) / func.nullif(func.sum(ActorRollup.mentions), 0))),
     ),
     "actor_mentions": Metric(
         "actor_mentions", "Mentions of the actor per article that mentions it.", ArticleActorMetrics,
-        _per_article(ActorDayMetric.mentions)),
+        _per_article(ActorRollup.mentions)),
     "actor_citations": Metric(
         "actor_citations", "Times the actor is cited as a source, per article that mentions it.", ArticleActorMetrics,
-        _per_article(ActorDayMetric.cited)),
+        _per_article(ActorRollup.cited)),
 }
 
 
@@ -108,7 +109,7 @@ def period_start(day, interval: str, dialect: str) -> ColumnElement:
 def trend(session: Session, metric: Metric, *, analyzer_version: str, interval: str, outlets: list[str] | None = None,
           actor: str | None = None, since: date | None = None, until: date | None = None) -> list[Series]:
     """``since`` and ``until`` are inclusive days (UTC)."""
-    table = ActorDayMetric if metric.needs_actor else OutletDayMetric
+    table = ActorRollup if metric.needs_actor else OutletRollup
     period = period_start(table.day, interval, session.get_bind().dialect.name).label("period")
     query = (
         select(table.outlet, period, metric.value.label("value"), func.sum(table.articles).label("articles"))
@@ -119,10 +120,11 @@ def trend(session: Session, metric: Metric, *, analyzer_version: str, interval: 
     query = query.where(table.actor == actor) if metric.needs_actor else query.where(table.metric == metric.name)
     if outlets:
         query = query.where(table.outlet.in_(outlets))
-    if since:
-        query = query.where(table.day >= since)
-    if until:
-        query = query.where(table.day <= until)
+    if interval == "month":  # whole months from month rows, the partial ones at the ends from day rows
+        query = query.where(covering(table, since, until))
+    else:
+        query = query.where(table.span == DAY, *[condition for condition in (
+            table.day >= since if since else None, table.day <= until if until else None) if condition is not None])
     series: dict[str, list[Point]] = defaultdict(list)
     for outlet, start, value, articles in session.execute(query):
         series[outlet].append(Point(_as_date(start), None if value is None else round(float(value), 4), int(articles)))

@@ -35,7 +35,7 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 
 from framing.store import Database
-from framing.store.models import Article, ArticleMetrics, JobChunk, JobItem, OutletDayMetric
+from framing.store.models import Article, ArticleMetrics, JobChunk, JobItem, OutletRollup
 from tests.databases import postgres_schema
 from tests.store.conftest import fixture_records
 
@@ -172,7 +172,7 @@ class Run:
             keys = connection.scalars(select(Article.key)).all()
             assert len(keys) == len(set(keys)) == ARTICLES and set(keys) == {f"id:fault-{number}" for number in range(ARTICLES)}
             assert connection.scalar(select(func.count()).select_from(ArticleMetrics)) == ARTICLES
-            counted = connection.scalar(select(func.sum(OutletDayMetric.articles)).where(OutletDayMetric.metric == "words"))
+            counted = connection.scalar(select(func.sum(OutletRollup.articles)).where(OutletRollup.metric == "words"))
             assert counted == ARTICLES  # the aggregates counted each article once
             statuses = dict(connection.execute(select(JobItem.status, func.count()).group_by(JobItem.status)).all())
             assert statuses == {"done": ARTICLES}

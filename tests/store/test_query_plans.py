@@ -88,8 +88,8 @@ def test_a_page_of_one_outlet_reads_the_outlet_index_in_order(postgres):
 
 
 @pytest.mark.parametrize("metric, actor, index", [
-    ("hedged_attribution_rate", None, "rollup_outlet_day_pkey"),
-    ("actor_sentiment", "russia", "rollup_actor_day_pkey"),
+    ("hedged_attribution_rate", None, "rollup_outlet_pkey"),
+    ("actor_sentiment", "russia", "rollup_actor_pkey"),
 ])
 def test_trends_read_the_aggregates_by_their_key(postgres, version, metric, actor, index):
     with captured(postgres) as statements, postgres.session() as session:
@@ -104,8 +104,8 @@ def test_a_comparison_reads_aggregates_and_samples_texts_along_an_index(postgres
     sent = [sql for sql, _ in statements]
     per_article = [sql for sql in sent if "FROM article_" in sql and "article_revisions" not in sql]
     assert per_article == []  # every figure comes from the rollup_* tables
-    top_actors = the_plan(postgres, statements, "FROM rollup_actor_day", "LIMIT")
-    assert "ix_rollup_actor_day_version_outlet_day" in top_actors or "rollup_actor_day_pkey" in top_actors, top_actors
+    top_actors = the_plan(postgres, statements, "FROM rollup_actor", "LIMIT")
+    assert "ix_rollup_actor_version_span_outlet_day" in top_actors or "rollup_actor_pkey" in top_actors, top_actors
     samples = [sql for sql in sent if "article_revisions" in sql]
     assert len(samples) == 2  # one per outlet
     sample_plan = plan(postgres, *next((sql, parameters) for sql, parameters in statements if sql == samples[0]))

@@ -4,7 +4,7 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-06
 
-The ``rollup_*`` tables hold per-day sums and counts kept up to date at ingest
+The ``rollup_*`` tables hold per-day and per-month sums and counts kept up to date at ingest
 (``framing.store.rollups``); a store made before them is backfilled here from its metric
 rows, in SQL (about a minute per million articles on PostgreSQL). ``article_metrics``
 gains ``sample_rank``, indexed, so a comparison reads its word sample in index order.
@@ -25,19 +25,21 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table('rollup_outlet_day',
+    op.create_table('rollup_outlet',
     sa.Column('analyzer_version', sa.String(length=40), nullable=False),
     sa.Column('metric', sa.String(length=40), nullable=False),
+    sa.Column('span', sa.String(length=5), nullable=False),
     sa.Column('outlet', sa.String(length=200), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('articles', sa.Integer(), nullable=False),
     sa.Column('defined', sa.Integer(), nullable=False),
     sa.Column('total', sa.Float(), nullable=False),
-    sa.PrimaryKeyConstraint('analyzer_version', 'metric', 'outlet', 'day')
+    sa.PrimaryKeyConstraint('analyzer_version', 'metric', 'span', 'outlet', 'day')
     )
-    op.create_table('rollup_actor_day',
+    op.create_table('rollup_actor',
     sa.Column('analyzer_version', sa.String(length=40), nullable=False),
     sa.Column('actor', sa.String(length=200), nullable=False),
+    sa.Column('span', sa.String(length=5), nullable=False),
     sa.Column('outlet', sa.String(length=200), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('actor_name', sa.String(length=200), nullable=True),
@@ -49,11 +51,12 @@ def upgrade() -> None:
     sa.Column('neutral', sa.Integer(), nullable=False),
     sa.Column('positive', sa.Integer(), nullable=False),
     sa.Column('cited', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('analyzer_version', 'actor', 'outlet', 'day')
+    sa.PrimaryKeyConstraint('analyzer_version', 'actor', 'span', 'outlet', 'day')
     )
-    op.create_index('ix_rollup_actor_day_version_outlet_day', 'rollup_actor_day', ['analyzer_version', 'outlet', 'day'], unique=False)
-    op.create_table('rollup_source_day',
+    op.create_index('ix_rollup_actor_version_span_outlet_day', 'rollup_actor', ['analyzer_version', 'span', 'outlet', 'day'], unique=False)
+    op.create_table('rollup_source',
     sa.Column('analyzer_version', sa.String(length=40), nullable=False),
+    sa.Column('span', sa.String(length=5), nullable=False),
     sa.Column('outlet', sa.String(length=200), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('kind', sa.String(length=10), nullable=False),
@@ -61,10 +64,11 @@ def upgrade() -> None:
     sa.Column('articles', sa.Integer(), nullable=False),
     sa.Column('citations', sa.Integer(), nullable=False),
     sa.Column('words', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('analyzer_version', 'outlet', 'day', 'kind', 'name')
+    sa.PrimaryKeyConstraint('analyzer_version', 'span', 'outlet', 'day', 'kind', 'name')
     )
-    op.create_table('rollup_term_day',
+    op.create_table('rollup_term',
     sa.Column('analyzer_version', sa.String(length=40), nullable=False),
+    sa.Column('span', sa.String(length=5), nullable=False),
     sa.Column('outlet', sa.String(length=200), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('term', sa.String(length=200), nullable=False),
@@ -72,17 +76,18 @@ def upgrade() -> None:
     sa.Column('articles', sa.Integer(), nullable=False),
     sa.Column('authorial', sa.Integer(), nullable=False),
     sa.Column('quoted', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('analyzer_version', 'outlet', 'day', 'term', 'category')
+    sa.PrimaryKeyConstraint('analyzer_version', 'span', 'outlet', 'day', 'term', 'category')
     )
-    op.create_table('rollup_label_day',
+    op.create_table('rollup_label',
     sa.Column('analyzer_version', sa.String(length=40), nullable=False),
+    sa.Column('span', sa.String(length=5), nullable=False),
     sa.Column('outlet', sa.String(length=200), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('actor', sa.String(length=200), nullable=False),
     sa.Column('label', sa.String(length=200), nullable=False),
     sa.Column('articles', sa.Integer(), nullable=False),
     sa.Column('count', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('analyzer_version', 'outlet', 'day', 'actor', 'label')
+    sa.PrimaryKeyConstraint('analyzer_version', 'span', 'outlet', 'day', 'actor', 'label')
     )
 
     with op.batch_alter_table('article_metrics') as batch:
