@@ -121,7 +121,7 @@ class ArticleMetrics(Base):
     __table_args__ = (
         Index("ix_article_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
         Index("ix_article_metrics_version_published", "analyzer_version", "published_at"),
-        Index("ix_article_metrics_version_outlet_sample", "analyzer_version", "outlet", "sample_rank", "article_id"),
+        Index("ix_article_metrics_version_outlet_sample", "analyzer_version", "outlet", "sample_rank", "article_id", "revision_id"),
     )
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)

@@ -96,7 +96,7 @@ def upgrade() -> None:
     with op.batch_alter_table('article_metrics') as batch:
         batch.alter_column('sample_rank', existing_type=sa.BigInteger(), nullable=False)
     op.create_index('ix_article_metrics_version_outlet_sample', 'article_metrics',
-                    ['analyzer_version', 'outlet', 'sample_rank', 'article_id'], unique=False)
+                    ['analyzer_version', 'outlet', 'sample_rank', 'article_id', 'revision_id'], unique=False)
 
     op.create_index('ix_articles_published_id', 'articles', ['published_at', 'id'], unique=False)
     op.create_index('ix_articles_outlet_published_id', 'articles', ['outlet', 'published_at', 'id'], unique=False)
