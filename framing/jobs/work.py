@@ -17,14 +17,14 @@ import json
 import logging
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 import framing
 from framing.errors import FramingError
 from framing.jobs.state import ANALYZE, DONE, FAILED, PENDING, RUNNING, record_progress
 from framing.profiles import bundled_profile
-from framing.store.articles import ArticleInput, ReportNeeded, needs_analysis, save, snapshots
+from framing.store.articles import ArticleInput, needs_analysis, save_many, snapshots
 from framing.store.db import Database
 from framing.store.ingest import analyse
 from framing.store.models import Job, JobChunk, JobItem, StoredProfile
@@ -144,23 +144,28 @@ def _write(session: Session, job_id: str, number: int, kind: str, outcomes: list
     written = {"done": 0, "failed": 0}
     if job is None or job.state != RUNNING:
         return written
+    outcomes = [outcome for outcome in outcomes if outcome.position in still_pending]
+    storing = [outcome for outcome in outcomes if not outcome.failure and kind != ANALYZE]
+    stored = dict(zip((outcome.position for outcome in storing),
+                      save_many(session, [(outcome.item, outcome.report) for outcome in storing], analyse)))
+    rows = []
     for outcome in outcomes:
-        if outcome.position not in still_pending:
-            continue
-        values = {"key": outcome.key, "input": None}
+        row = {"p": outcome.position, "key": outcome.key, "input": None, "status": FAILED if outcome.failure else DONE,
+               "article_id": None, "outcome": None, "error_code": None, "error_message": None, "report": None}
         if outcome.failure:
-            values.update(status=FAILED, error_code=outcome.failure[0], error_message=outcome.failure[1])
+            row.update(error_code=outcome.failure[0], error_message=outcome.failure[1])
         elif kind == ANALYZE:
-            values.update(status=DONE, outcome=ANALYSED, report=outcome.report)
+            row.update(outcome=ANALYSED, report=outcome.report)
         else:
-            try:
-                stored = save(session, outcome.item, outcome.report)
-            except ReportNeeded:  # another writer changed this key since it was looked up
-                stored = save(session, outcome.item, analyse(outcome.item))
-            values.update(status=DONE, article_id=stored.article_id, outcome=stored.status)
-        session.execute(update(JobItem).where(JobItem.job_id == job_id, JobItem.position == outcome.position).values(**values))
+            row.update(article_id=stored[outcome.position].article_id, outcome=stored[outcome.position].status)
+        rows.append(row)
         written["failed" if outcome.failure else "done"] += 1
+    if rows:
+        items = JobItem.__table__
+        session.execute(
+            items.update().where(items.c.job_id == job_id, items.c.position == bindparam("p"))
+            .values({name: bindparam(name) for name in ("key", "input", "status", "article_id", "outcome", "error_code", "error_message", "report")}),
+            rows)
     session.execute(update(JobChunk).where(JobChunk.job_id == job_id, JobChunk.number == number).values(finished=True))
-    session.flush()
     record_progress(session, job_id)
     return written

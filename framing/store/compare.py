@@ -199,15 +199,11 @@ def _row_totals(selection: Selection) -> Select:
 
 
 def _day_totals(selection: Selection) -> Select:
-    table = OutletRollup
+    columns = OutletRollup.__table__.c
     names = ("words", "attributions", "hedged_attributions", "citations", ANONYMOUS_CITATIONS, "loaded_terms_authorial", "loaded_terms_quoted")
-
-    def total(name: str) -> ColumnElement:
-        return func.sum(case((table.metric == name, table.total), else_=0.0))
-
     return (
-        select(table.outlet, func.sum(case((table.metric == "words", table.articles), else_=0)), *map(total, names))
-        .where(*_on_days(table, selection), table.metric.in_(names)).group_by(table.outlet)
+        select(OutletRollup.outlet, func.sum(OutletRollup.articles), *(func.sum(columns[f"{name}_sum"]) for name in names))
+        .where(*_on_days(OutletRollup, selection)).group_by(OutletRollup.outlet)
     )
 
 

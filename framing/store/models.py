@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import JSON, BigInteger, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Date, DateTime, Float, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 OUTLET_LENGTH = 200
@@ -120,7 +120,6 @@ class ArticleMetrics(Base):
     __tablename__ = "article_metrics"
     __table_args__ = (
         Index("ix_article_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
-        Index("ix_article_metrics_version_published", "analyzer_version", "published_at"),
         Index("ix_article_metrics_version_outlet_sample", "analyzer_version", "outlet", "sample_rank", "article_id", "revision_id"),
     )
 
@@ -195,10 +194,7 @@ class ArticleSideMetrics(PerArticleRow, Base):
     """Per article x source side (report ``document.sourcing.by_side``)."""
 
     __tablename__ = "article_side_metrics"
-    __table_args__ = (
-        UniqueConstraint("article_id", "side", name="uq_article_side_metrics_article_side"),
-        Index("ix_article_side_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
-    )
+    __table_args__ = (UniqueConstraint("article_id", "side", name="uq_article_side_metrics_article_side"),)
 
     side: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
     citations: Mapped[int] = mapped_column(Integer)
@@ -209,10 +205,7 @@ class ArticleSourceTypeMetrics(PerArticleRow, Base):
     """Per article x source type (person, government, anonymous...): sourcing by type."""
 
     __tablename__ = "article_source_type_metrics"
-    __table_args__ = (
-        UniqueConstraint("article_id", "source_type", name="uq_article_source_type_metrics_article_type"),
-        Index("ix_article_source_type_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
-    )
+    __table_args__ = (UniqueConstraint("article_id", "source_type", name="uq_article_source_type_metrics_article_type"),)
 
     source_type: Mapped[str] = mapped_column(String(40))
     citations: Mapped[int] = mapped_column(Integer)
@@ -227,10 +220,6 @@ class ArticleTermMetrics(PerArticleRow, Base):
     """
 
     __tablename__ = "article_term_metrics"
-    __table_args__ = (
-        Index("ix_article_term_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
-        Index("ix_article_term_metrics_version_actor_outlet", "analyzer_version", "actor", "outlet"),
-    )
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     term: Mapped[str] = mapped_column(String(TERM_LENGTH))
@@ -261,28 +250,43 @@ METRIC_TABLES = (
 )
 
 
+# Article figures whose sums per outlet and period are kept: the means trends chart (each
+# with the count of articles where it is defined) ...
+ROLLED_MEANS = (
+    "hedged_attribution_rate", "attributions_per_1000", "loaded_authorial_per_1000", "loaded_quoted_per_1000",
+    "hedges_per_1000", "anonymous_share", "direct_quote_share", "balance_index", "flesch_reading_ease",
+    "flesch_kincaid_grade", "sentiment", "words",
+)
+# ... and the counts a comparison pools; anonymous citations are not stored per article,
+# anonymous_share x citations gives them back.
+ROLLED_SUMS = ("attributions", "hedged_attributions", "citations", "loaded_terms_authorial", "loaded_terms_quoted", "anonymous_citations")
+
+
 class OutletRollup(Base):
-    """Per analyzer version x metric x outlet x period: what trends and comparisons add up.
+    """Per analyzer version x outlet x period: what trends and comparisons add up.
 
     A period is a UTC day (``span`` 'day') or the month holding it (``span`` 'month', ``day``
     its first day): every article is counted in both, so a monthly chart or a comparison
     over years reads month rows and only the days of partial months at the edges of a
     range. Kept up to date in the same transaction as the metric rows
-    (``framing.store.rollups``). ``articles`` counts the outlet's articles in the period,
-    ``defined`` those where the metric is defined, ``total`` the sum of the defined values:
-    a mean is ``total / defined`` and stays exact when periods are added up.
+    (``framing.store.rollups``). ``articles`` counts the outlet's articles in the period;
+    for each mean, ``<name>_n`` counts those where it is defined and ``<name>_sum`` sums it,
+    so the mean is ``<name>_sum / <name>_n`` and stays exact when periods are added up.
+    One wide row per period rather than one per metric: an article then changes two rows
+    here, not thirty-six.
     """
 
-    __tablename__ = "rollup_outlet"
-
-    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
-    metric: Mapped[str] = mapped_column(String(40), primary_key=True)
-    span: Mapped[str] = mapped_column(String(5), primary_key=True)  # day | month
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True)  # the period's first day
-    articles: Mapped[int] = mapped_column(Integer)
-    defined: Mapped[int] = mapped_column(Integer)
-    total: Mapped[float] = mapped_column(Float)
+    __table__ = Table(
+        "rollup_outlet", Base.metadata,
+        Column("analyzer_version", String(VERSION_LENGTH), primary_key=True),
+        Column("span", String(5), primary_key=True),  # day | month
+        Column("outlet", String(OUTLET_LENGTH), primary_key=True),
+        Column("day", Date, primary_key=True),  # the period's first day
+        Column("articles", Integer, nullable=False),
+        *(Column(f"{name}_n", Integer, nullable=False) for name in ROLLED_MEANS),
+        *(Column(f"{name}_sum", Float, nullable=False) for name in ROLLED_MEANS),
+        *(Column(f"{name}_sum", Float, nullable=False) for name in ROLLED_SUMS),
+    )
 
 
 class ActorRollup(Base):

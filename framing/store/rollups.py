@@ -11,8 +11,8 @@ Contributions are signed: storing an article adds its rows, and deleting, revisi
 reanalysing or re-dating it first takes away what its current rows added (read back from
 the metric tables), so the aggregates always equal a ``GROUP BY`` over the metric rows
 (``tests/store/test_rollups.py`` checks this against the per-article queries). Changes
-collect in the session and are applied just before it commits, in one upsert per table
-with keys in sorted order, so that two workers writing the same outlet and day wait for
+collect in the session and are applied just before it commits, one upsert statement per
+table (on PostgreSQL with the rows sent as arrays) with keys in sorted order, so that two workers writing the same outlet and day wait for
 each other instead of deadlocking. A row whose ``articles`` falls to zero is deleted.
 
 :func:`rebuild` recomputes every aggregate from the metric rows in SQL: the backfill of
@@ -24,28 +24,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, delete, false, func, literal_column, or_, select, true
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ColumnElement, and_, bindparam, case, delete, false, func, literal_column, or_, select, text, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from framing.store.models import (
-    ROLLUP_TABLES, ActorRollup, ArticleActorLabel, ArticleActorMetrics, ArticleMetrics, ArticleSideMetrics,
+    ROLLED_MEANS, ROLLED_SUMS, ROLLUP_TABLES, ActorRollup, ArticleActorLabel, ArticleActorMetrics, ArticleMetrics, ArticleSideMetrics,
     ArticleSourceTypeMetrics, ArticleTermMetrics, Base, LabelRollup, OutletRollup, SourceRollup, TermRollup,
 )
 
-# Article columns whose per-day sums and counts are kept: the means trends chart ...
-MEAN_COLUMNS = (
-    "hedged_attribution_rate", "attributions_per_1000", "loaded_authorial_per_1000", "loaded_quoted_per_1000",
-    "hedges_per_1000", "anonymous_share", "direct_quote_share", "balance_index", "flesch_reading_ease",
-    "flesch_kincaid_grade", "sentiment", "words",
-)
-# ... and the counts a comparison pools.
-SUM_COLUMNS = ("attributions", "hedged_attributions", "citations", "loaded_terms_authorial", "loaded_terms_quoted")
-# Anonymous citations are not stored per article; anonymous_share x citations gives them back.
-ANONYMOUS_CITATIONS = "anonymous_citations"
 QUOTED = "quoted"
 SIDE, TYPE = "side", "type"
+ANONYMOUS_CITATIONS = "anonymous_citations"
 DAY, MONTH = "day", "month"
 
 _PENDING = "framing_rollups"  # key in Session.info
@@ -128,14 +118,12 @@ def _contribute(delta: Delta, rows_by_table, outlet: str, day: date, sign: int) 
 
 def _article(rows: list[dict], outlet: str):
     for row in rows:
-        version = row["analyzer_version"]
-        for name in MEAN_COLUMNS + SUM_COLUMNS:
-            value = row[name]
-            yield OutletRollup, {"analyzer_version": version, "metric": name, "outlet": outlet}, {
-                "articles": 1, "defined": value is not None, "total": value or 0.0}
-        anonymous = (row["anonymous_share"] or 0.0) * row["citations"]
-        yield OutletRollup, {"analyzer_version": version, "metric": ANONYMOUS_CITATIONS, "outlet": outlet}, {
-            "articles": 1, "defined": 1, "total": anonymous}
+        values = {"articles": 1, "anonymous_citations_sum": (row["anonymous_share"] or 0.0) * row["citations"]}
+        for name in ROLLED_MEANS:
+            values[f"{name}_n"], values[f"{name}_sum"] = row[name] is not None, row[name] or 0.0
+        for name in ROLLED_SUMS[:-1]:
+            values[f"{name}_sum"] = row[name]
+        yield OutletRollup, {"analyzer_version": row["analyzer_version"], "outlet": outlet}, values
 
 
 def _actors(rows: list[dict], outlet: str):
@@ -184,28 +172,53 @@ def apply_pending(session: Session) -> None:
     delta = session.info.pop(_PENDING, None)
     if not delta:
         return
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    postgres = session.get_bind().dialect.name == "postgresql"
     for table in ROLLUP_TABLES:  # a fixed order of tables and of keys: row locks are taken in one order
         changes = delta.get(table)
         if not changes:
             continue
-        columns = table.__table__.c
         keys = _KEYS[table]
-        statement = insert(table.__table__)
-        kept = _NOT_ADDED.get(table, ())
-        updates = {
-            column.name: (func.coalesce(columns[column.name], statement.excluded[column.name]) if column.name in kept
-                          else columns[column.name] + statement.excluded[column.name])
-            for column in table.__table__.columns if column.name not in keys
-        }
         rows = [{**dict(zip(keys, key)), **_complete(table, values)} for key, values in sorted(changes.items())]
-        session.execute(statement.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+        (_upsert_unnest if postgres else _upsert_rows)(session, table, rows)
+        columns = table.__table__.c
         emptied = [dict(zip([f"k_{name}" for name in keys], key)) for key, values in sorted(changes.items()) if values["articles"] < 0]
         if emptied:
             session.execute(
                 delete(table.__table__).where(and_(*(columns[name] == bindparam(f"k_{name}") for name in keys)), columns.articles <= 0),
                 emptied,
             )
+
+
+def _assignments(table) -> str:
+    name = table.__table__.name
+    return ", ".join(
+        f'"{column}" = coalesce({name}."{column}", excluded."{column}")' if column in _NOT_ADDED.get(table, ())
+        else f'"{column}" = {name}."{column}" + excluded."{column}"'
+        for column in (column.name for column in table.__table__.columns if not column.primary_key))
+
+
+def _upsert_rows(session: Session, table, rows: list[dict]) -> None:
+    """SQLite: one upsert executed for each row (in-process calls, no round trips)."""
+    columns = [column.name for column in table.__table__.columns]
+    keys = ", ".join(f'"{name}"' for name in _KEYS[table])
+    session.execute(text(
+        f'INSERT INTO {table.__table__.name} ({", ".join(f"{chr(34)}{name}{chr(34)}" for name in columns)}) '
+        f'VALUES ({", ".join(f":{name}" for name in columns)}) ON CONFLICT ({keys}) DO UPDATE SET {_assignments(table)}'), rows)
+
+
+_ARRAY_TYPES = {str: "text[]", int: "bigint[]", float: "float8[]", date: "date[]"}
+
+
+def _upsert_unnest(session: Session, table, rows: list[dict]) -> None:
+    """PostgreSQL: every row in one statement, its columns sent as arrays and unnested, so
+    the statement's text (and plan) is the same whatever the number of rows."""
+    columns = [column.name for column in table.__table__.columns]
+    arrays = ", ".join(f"CAST(:{name} AS {_ARRAY_TYPES[table.__table__.c[name].type.python_type]})" for name in columns)
+    keys = ", ".join(f'"{name}"' for name in _KEYS[table])
+    session.execute(text(
+        f'INSERT INTO {table.__table__.name} ({", ".join(f"{chr(34)}{name}{chr(34)}" for name in columns)}) '
+        f'SELECT * FROM unnest({arrays}) ON CONFLICT ({keys}) DO UPDATE SET {_assignments(table)}'),
+        {name: [row[name] for row in rows] for name in columns})
 
 
 def _complete(table, values: dict) -> dict:
@@ -251,16 +264,16 @@ def _rebuild_span(connection: Connection, span: str, dialect: str) -> None:
     label = literal_column(f"'{span}'")
     source = ArticleMetrics.__table__.c
     day = _period(source.published_at, span, dialect)
-    for name in MEAN_COLUMNS + SUM_COLUMNS + (ANONYMOUS_CITATIONS,):
-        if name == ANONYMOUS_CITATIONS:
-            value, defined = func.coalesce(source.anonymous_share, 0.0) * source.citations, func.count()
-        else:
-            value, defined = source[name], func.count(source[name])
-        connection.execute(OutletRollup.__table__.insert().from_select(
-            ["analyzer_version", "metric", "span", "outlet", "day", "articles", "defined", "total"],
-            select(source.analyzer_version, literal_column(f"'{name}'"), label, source.outlet, day, func.count(), defined,
-                   func.coalesce(func.sum(value), 0.0)).group_by(source.analyzer_version, source.outlet, day),
-        ))
+    figures = {"articles": func.count(),
+               "anonymous_citations_sum": func.coalesce(func.sum(func.coalesce(source.anonymous_share, 0.0) * source.citations), 0.0)}
+    for name in ROLLED_MEANS:
+        figures[f"{name}_n"], figures[f"{name}_sum"] = func.count(source[name]), func.coalesce(func.sum(source[name]), 0.0)
+    for name in ROLLED_SUMS[:-1]:
+        figures[f"{name}_sum"] = func.coalesce(func.sum(source[name]), 0.0)
+    connection.execute(OutletRollup.__table__.insert().from_select(
+        ["analyzer_version", "span", "outlet", "day", *figures],
+        select(source.analyzer_version, label, source.outlet, day, *figures.values()).group_by(source.analyzer_version, source.outlet, day),
+    ))
     actors = ArticleActorMetrics.__table__.c
     day = _period(actors.published_at, span, dialect)
     connection.execute(ActorRollup.__table__.insert().from_select(

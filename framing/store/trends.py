@@ -35,8 +35,9 @@ class Metric:
         return self.table is ArticleActorMetrics
 
 
-def _mean() -> ColumnElement:
-    return func.sum(OutletRollup.total) / func.nullif(func.sum(OutletRollup.defined), 0)
+def _mean(name: str) -> ColumnElement:
+    columns = OutletRollup.__table__.c
+    return func.sum(columns[f"{name}_sum"]) / func.nullif(func.sum(columns[f"{name}_n"]), 0)
 
 
 def _per_article(column) -> ColumnElement:
@@ -60,7 +61,7 @@ _ARTICLE_MEANS = {
 
 METRICS: dict[str, Metric] = {
     **{
-        name: Metric(name, f"{description} Mean over the period's articles.", ArticleMetrics, _mean())
+        name: Metric(name, f"{description} Mean over the period's articles.", ArticleMetrics, _mean(name))
         for name, description in _ARTICLE_MEANS.items()
     },
     "actor_sentiment": Metric(
@@ -117,7 +118,8 @@ def trend(session: Session, metric: Metric, *, analyzer_version: str, interval: 
         .group_by(table.outlet, period)
         .order_by(table.outlet, period)
     )
-    query = query.where(table.actor == actor) if metric.needs_actor else query.where(table.metric == metric.name)
+    if metric.needs_actor:
+        query = query.where(table.actor == actor)
     if outlets:
         query = query.where(table.outlet.in_(outlets))
     if interval == "month":  # whole months from month rows, the partial ones at the ends from day rows

@@ -172,7 +172,7 @@ class Run:
             keys = connection.scalars(select(Article.key)).all()
             assert len(keys) == len(set(keys)) == ARTICLES and set(keys) == {f"id:fault-{number}" for number in range(ARTICLES)}
             assert connection.scalar(select(func.count()).select_from(ArticleMetrics)) == ARTICLES
-            counted = connection.scalar(select(func.sum(OutletRollup.articles)).where(OutletRollup.metric == "words"))
+            counted = connection.scalar(select(func.sum(OutletRollup.articles)).where(OutletRollup.span == "day"))
             assert counted == ARTICLES  # the aggregates counted each article once
             statuses = dict(connection.execute(select(JobItem.status, func.count()).group_by(JobItem.status)).all())
             assert statuses == {"done": ARTICLES}

@@ -151,7 +151,7 @@ def test_comparisons_equal_the_per_article_queries(database, stored, spread, ver
 def _rollup_rows(database) -> dict:
     with database.engine.connect() as connection:
         return {
-            table.__tablename__: sorted((tuple(row) for row in connection.execute(select(table.__table__))), key=repr)
+            table.__table__.name: sorted((tuple(row) for row in connection.execute(select(table.__table__))), key=repr)
             for table in ROLLUP_TABLES
         }
 
@@ -205,7 +205,7 @@ def test_migration_backfills_a_store_made_before_the_aggregates(database, stored
     """A store at revision 0002 (no aggregates, no sample rank, no jobs) is brought up with its aggregates."""
     expected = _rollup_rows(database)
     with database.engine.begin() as connection:
-        for table in ("job_items", "job_chunks", "jobs", *(table.__tablename__ for table in ROLLUP_TABLES)):
+        for table in ("job_items", "job_chunks", "jobs", *(table.__table__.name for table in ROLLUP_TABLES)):
             connection.execute(text(f"DROP TABLE {table}"))
         connection.execute(text("DROP INDEX ix_article_metrics_version_outlet_sample"))
         connection.execute(text("ALTER TABLE article_metrics DROP COLUMN sample_rank"))
@@ -213,6 +213,14 @@ def test_migration_backfills_a_store_made_before_the_aggregates(database, stored
         connection.execute(text("DROP INDEX ix_articles_outlet_published_id"))
         connection.execute(text("CREATE INDEX ix_articles_outlet ON articles (outlet)"))
         connection.execute(text("CREATE INDEX ix_articles_published_at ON articles (published_at)"))
+        for name, table, columns in (
+            ("ix_article_metrics_version_published", "article_metrics", "analyzer_version, published_at"),
+            ("ix_article_side_metrics_version_outlet_published", "article_side_metrics", "analyzer_version, outlet, published_at"),
+            ("ix_article_source_type_metrics_version_outlet_published", "article_source_type_metrics", "analyzer_version, outlet, published_at"),
+            ("ix_article_term_metrics_version_outlet_published", "article_term_metrics", "analyzer_version, outlet, published_at"),
+            ("ix_article_term_metrics_version_actor_outlet", "article_term_metrics", "analyzer_version, actor, outlet"),
+        ):
+            connection.execute(text(f"CREATE INDEX {name} ON {table} ({columns})"))
         connection.execute(text("UPDATE alembic_version SET version_num = '0002'"))
     database.dispose()
     database.upgrade()
