@@ -369,8 +369,9 @@ ROLLUP_TABLES = (OutletRollup, ActorRollup, SourceRollup, TermRollup, LabelRollu
 
 
 class StoryBuild(Base):
-    """One run of ``framing stories build``: its settings, what it found, and the highest story
-    id handed out so far, so that later builds never give an old id to a new story."""
+    """One run of ``framing stories build`` or ``update``: its settings, what it found, the
+    highest story id handed out so far (later runs never give an old id to a new story) and
+    the highest article id considered (an update starts after it)."""
 
     __tablename__ = "story_builds"
 
@@ -381,6 +382,8 @@ class StoryBuild(Base):
     articles: Mapped[int] = mapped_column(Integer)  # articles grouped
     stories: Mapped[int] = mapped_column(Integer)
     last_story_id: Mapped[int] = mapped_column(Integer)
+    # the highest article id the stories have considered: `framing stories update` starts after it
+    last_article_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class Story(Base):

@@ -1,4 +1,4 @@
-"""``framing stories build``: regroup every stored article into stories.
+"""``framing stories build``: regroup every stored article into stories; ``update``: place the new ones.
 
 Kept apart from ``framing.store.cli`` (ingest, reanalyze, db) so each command module
 imports only what it runs; scikit-learn and SQLAlchemy load when the command does.
@@ -40,4 +40,27 @@ def build_command(window_days: float | None, threshold: float | None) -> None:
         summary = build_stories(session, threshold=threshold, window_days=window_days)
     database.dispose()
     click.echo(f"{summary.stories} stories of {summary.in_stories} articles, from {summary.articles} stored articles "
+               f"(threshold {threshold:g}, window {window_days:g} days)")
+
+
+@stories_group.command("update")
+@click.option("--window-days", type=click.FloatRange(min=0, min_open=True), help="Compare each new article with the articles of "
+              "this many days before and after it [default: framing.store.stories.DEFAULT_WINDOW_DAYS].")
+@click.option("--threshold", type=click.FloatRange(0, 1), help="Least mean cosine similarity to join a story "
+              "[default: framing.store.stories.DEFAULT_THRESHOLD].")
+def update_command(window_days: float | None, threshold: float | None) -> None:
+    """Place the articles stored since the last build or update: each joins a story, starts one
+    with an article it resembles, or stays alone. Existing stories keep their ids and articles.
+    """
+    from framing.store.db import Database
+    from framing.store.stories import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, update_stories
+
+    database = Database(database_url_from_env())
+    database.upgrade()
+    window_days = DEFAULT_WINDOW_DAYS if window_days is None else window_days
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    with database.session() as session:
+        summary = update_stories(session, threshold=threshold, window_days=window_days)
+    database.dispose()
+    click.echo(f"{summary.in_stories} of {summary.articles} new articles placed in {summary.stories} stories "
                f"(threshold {threshold:g}, window {window_days:g} days)")
