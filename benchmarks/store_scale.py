@@ -50,11 +50,13 @@ from sqlalchemy import create_engine, func, insert, select, text
 from api.app import create_app
 from api.config import Settings
 from framing.store import Database, rollups
+from framing.store.compare import _WORDS
 from framing.store.ingest import ingest
 from framing.store.models import (
     METRIC_TABLES,
     Article,
     ArticleActorMetrics,
+    ROLLUP_TABLES,
     ArticleMetrics,
     sample_rank,
 )
@@ -159,11 +161,15 @@ def time_queries(url: str, repeat: int) -> dict[str, tuple[float, float]]:
         f"article list, page {DEEP_PAGES + 1:,}": f"{every}&cursor={_cursor_after(client, every, DEEP_PAGES)}",
         f"article list, one outlet, page {DEEP_PAGES + 1:,}": f"{one}&cursor={_cursor_after(client, one, DEEP_PAGES)}",
     }
+    compare_query = queries[f"compare ({outlets[0]} vs {outlets[1]})"]
+    queries[f"compare ({outlets[0]} vs {outlets[1]}), words counted afresh"] = compare_query
     figures = {}
     for name, query in queries.items():
         assert client.get(query).status_code == 200, query  # warm: first query plans, caches pages
         samples = []
         for _ in range(repeat):
+            if name.endswith("afresh"):
+                _WORDS.entries.clear()  # as for a comparison never asked before
             started = time.perf_counter()
             response = client.get(query)
             samples.append((time.perf_counter() - started) * 1000)
@@ -171,6 +177,14 @@ def time_queries(url: str, repeat: int) -> dict[str, tuple[float, float]]:
         figures[name] = percentiles(samples)
     database.dispose()
     return figures
+
+
+def aggregate_rows(url: str) -> str:
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        counts = {table.__table__.name: connection.scalar(select(func.count()).select_from(table)) for table in ROLLUP_TABLES}
+    engine.dispose()
+    return ", ".join(f"{name} {count:,}" for name, count in counts.items())
 
 
 def explain(url: str) -> str:
@@ -292,6 +306,7 @@ def run(name: str, url: str, articles: list[dict], scales: list[int], repeat: in
             size = connection.scalar(text("SELECT count(*) FROM articles"))
         lines.append(f"| {name} | copy to {size:,} articles; rebuild the aggregates | {copy_seconds:.0f} s | {rebuild_seconds:.0f} s | {load()} |")
         print(lines[-1], flush=True)
+        print(f"aggregate rows at {size:,}: {aggregate_rows(url)}", flush=True)
         if explain_plans and not database.is_sqlite:
             print(explain(url), flush=True)
         for query, (p50, p95) in time_queries(url, repeat).items():
@@ -326,7 +341,14 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database (framing_bench) for a later look")
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of the trend and page queries on PostgreSQL")
+    parser.add_argument("--query-only", metavar="URL", help="only time the queries on a store kept by --keep (to measure again)")
     arguments = parser.parse_args()
+    if arguments.query_only:
+        print(f"# store scale, queries only, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}, {load()}", flush=True)
+        print(aggregate_rows(arguments.query_only), flush=True)
+        for query, (p50, p95) in time_queries(arguments.query_only, arguments.repeat).items():
+            print(f"| PostgreSQL | {query} | p50 {p50:.1f} ms | p95 {p95:.1f} ms | {load()} |", flush=True)
+        return
     scales = [int(size) for size in arguments.scales.split(",")]
     articles = recombined_articles(arguments.articles)
     print(f"# store scale, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}, {load()}", flush=True)

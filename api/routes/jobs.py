@@ -31,7 +31,7 @@ from api.schemas import (
 from framing.jobs import state
 from framing.jobs.dispatch import resume_stalled
 from framing.jobs.settings import quiet_for_from_env
-from framing.store.models import Job
+from framing.store.models import Job, as_utc
 
 blp = Blueprint("jobs", __name__, url_prefix="/v1/jobs", description="Background jobs: analysis and ingest by the workers.")
 
@@ -67,7 +67,7 @@ def _item(kind: str, position: int, raw: object) -> state.NewItem:
 def _body(session, job: Job) -> dict:
     counts = state.counts(session, job.id)
     return {
-        "id": job.id, "kind": job.kind, "state": job.state, "created_at": job.created_at, "finished_at": state.finished_at(job),
+        "id": job.id, "kind": job.kind, "state": job.state, "created_at": as_utc(job.created_at), "finished_at": as_utc(job.finished_at),
         "counts": {"total": counts.total, "done": counts.done, "failed": counts.failed, "cancelled": counts.cancelled, "left": counts.left},
         "failures": [_failure(item) for item in state.failures(session, job.id, SHOWN_FAILURES)],
         "results": url_for("jobs.results", job_id=job.id),

@@ -8,9 +8,9 @@ counts are exact whatever happens to Redis or to a worker, and reading a job is 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from itertools import islice
 
 from sqlalchemy import func, select, update
@@ -128,11 +128,3 @@ def stalled_chunks(session: Session, job_id: str, quiet_for: timedelta) -> list[
         select(JobChunk.number)
         .where(JobChunk.job_id == job_id, JobChunk.finished.is_(False), (JobChunk.sent_at.is_(None)) | (JobChunk.sent_at < before))
         .order_by(JobChunk.number)))
-
-
-def unfinished_jobs(session: Session) -> Iterator[str]:
-    yield from session.scalars(select(Job.id).where(Job.state == RUNNING).order_by(Job.created_at))
-
-
-def finished_at(job: Job) -> datetime | None:
-    return as_utc(job.finished_at)
