@@ -192,8 +192,9 @@ def explain(url: str) -> str:
     with engine.connect() as connection:
         lines = []
         for query in (
-            "SELECT outlet, date_trunc('month', CAST(day AS TIMESTAMP)) AS period, sum(total) / nullif(sum(defined), 0), "
-            "sum(articles) FROM rollup_outlet WHERE analyzer_version = :version AND metric = 'hedged_attribution_rate' "
+            "SELECT outlet, date_trunc('month', CAST(day AS TIMESTAMP)) AS period, "
+            "sum(hedged_attribution_rate_sum) / nullif(sum(hedged_attribution_rate_n), 0), sum(articles) "
+            "FROM rollup_outlet WHERE analyzer_version = :version AND span = 'month' "
             "GROUP BY outlet, period ORDER BY outlet, period",
             "SELECT id FROM articles ORDER BY published_at DESC, id DESC LIMIT 51",
         ):
@@ -289,17 +290,19 @@ def grow(database: Database, target: int) -> tuple[float, float]:
     return copied - started, time.perf_counter() - copied
 
 
-def run(name: str, url: str, articles: list[dict], scales: list[int], repeat: int, explain_plans: bool) -> list[str]:
+def run(name: str, url: str, articles: list[dict], scales: list[int], repeat: int, explain_plans: bool, resume: bool = False) -> list[str]:
     database = Database(url)
     database.upgrade()
-    records = [Record(number, fields) for number, fields in enumerate(articles, start=1)]
-    started = time.perf_counter()
-    summary = ingest(database, records, workers=2, batch_size=200)
-    elapsed = time.perf_counter() - started
-    stored = sum(count for status, count in summary.statuses.items() if status == "created")
-    print(f"{name}: {stored} stored, {len(summary.failures)} refused, in {elapsed:.1f} s ({load()})", flush=True)
-    lines = [(f"| {name} | ingest {len(articles):,} articles, 2 processes | {stored / elapsed:.1f} articles/s "
-              f"({stored:,} stored, {len(summary.failures)} refused, {elapsed:.0f} s) | | {load()} |")]
+    lines = []
+    if not resume:
+        records = [Record(number, fields) for number, fields in enumerate(articles, start=1)]
+        started = time.perf_counter()
+        summary = ingest(database, records, workers=2, batch_size=200)
+        elapsed = time.perf_counter() - started
+        stored = sum(count for status, count in summary.statuses.items() if status == "created")
+        print(f"{name}: {stored} stored, {len(summary.failures)} refused, in {elapsed:.1f} s ({load()})", flush=True)
+        lines.append(f"| {name} | ingest {len(articles):,} articles, 2 processes | {stored / elapsed:.1f} articles/s "
+                     f"({stored:,} stored, {len(summary.failures)} refused, {elapsed:.0f} s) | | {load()} |")
     for size in scales:
         copy_seconds, rebuild_seconds = grow(database, size)
         with database.engine.connect() as connection:
@@ -342,6 +345,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database (framing_bench) for a later look")
     parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of the trend and page queries on PostgreSQL")
     parser.add_argument("--query-only", metavar="URL", help="only time the queries on a store kept by --keep (to measure again)")
+    parser.add_argument("--resume", action="store_true", help="PostgreSQL: go on growing the kept framing_bench store instead of ingesting anew")
     arguments = parser.parse_args()
     if arguments.query_only:
         print(f"# store scale, queries only, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}, {load()}", flush=True)
@@ -359,9 +363,10 @@ def main() -> None:
         if "sqlite" in backends:
             lines += run("SQLite", f"sqlite:///{directory}/scale.sqlite3", articles, scales[:1], arguments.repeat, arguments.explain)
     if "postgresql" in backends:
-        url = _createdb(POSTGRES_SERVER, BENCH_DATABASE)
+        url = (urlsplit(POSTGRES_SERVER)._replace(path=f"/{BENCH_DATABASE}").geturl() if arguments.resume
+               else _createdb(POSTGRES_SERVER, BENCH_DATABASE))
         try:
-            lines += run("PostgreSQL", url, articles, scales, arguments.repeat, arguments.explain)
+            lines += run("PostgreSQL", url, articles, scales, arguments.repeat, arguments.explain, arguments.resume)
         finally:
             if not arguments.keep:
                 _dropdb(POSTGRES_SERVER, BENCH_DATABASE)
