@@ -15,6 +15,7 @@ from api.config import Settings
 from api.errors import register_error_handlers
 from api.json_provider import OrjsonProvider
 from api.middleware import register_middleware
+from api import pages
 from api.routes import actors, analyze, articles, docs, health, lexicons, profiles, trends
 from api.routes import compare, jobs, stories
 from api.schemas import ActorProfileSchema, ArticleBatchStoredSchema, ArticleInSchema, ArticleStoredSchema, ErrorSchema
@@ -63,6 +64,8 @@ def create_app(settings: Settings | None = None) -> Flask:
         OPENAPI_JSON_PATH="openapi.json",
         OPENAPI_SWAGGER_UI_PATH="/docs",
         OPENAPI_SWAGGER_UI_URL=docs.ASSETS_URL,
+        # the analyse page posts an article as a form: allow as much as the JSON body limit
+        MAX_FORM_MEMORY_SIZE=settings.max_body_bytes,
         API_SPEC_OPTIONS={"info": {"description": _description(settings)}},
     )
     register_middleware(app)
@@ -81,7 +84,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     Limiter(
         get_remote_address, app=app,
         default_limits=[settings.rate_limit] if settings.rate_limit else [],
-        default_limits_exempt_when=lambda: not request.path.startswith("/v1/"),
+        default_limits_exempt_when=lambda: not (request.path.startswith("/v1/") or request.endpoint == "pages.analyze"),
         storage_uri=settings.rate_limit_storage, headers_enabled=True,
     )
     if settings.cors_origin_list:
@@ -98,6 +101,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     for module in (compare, stories, jobs):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
+    app.register_blueprint(pages.blp)  # HTML pages: on the app, not the Api, so OpenAPI lists the JSON API only
     _warm_up()
     return app
 

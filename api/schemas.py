@@ -333,8 +333,12 @@ class MentionSchema(SpanSchema):
     actor = fields.String(required=True)
     actor_name = fields.String(required=True)
     actor_type = fields.String(allow_none=True, required=True)
+    actor_kind = fields.String(allow_none=True, required=True, **_describe(
+        "person, organization, group, state or media (the type, coarser)."))
     side = fields.String(required=True)
-    via = fields.String(required=True)
+    via = fields.String(required=True, **_describe(
+        "How this mention was tied to its actor: name, alias, metonym, demonym, title, surname, role, "
+        "headline, group or coreference (docs/report.md)."))
     sentence = fields.Integer(required=True)
     sentiment = fields.Nested(ScoreSchema, required=True)
 
@@ -420,10 +424,24 @@ class LabelCountSchema(StrictSchema):
     count = fields.Integer(required=True)
 
 
+class AffiliationSchema(StrictSchema):
+    actor = fields.String(required=True)
+    name = fields.String(required=True)
+
+
+class OccurrenceSchema(SpanSchema):
+    paragraph = fields.Integer(required=True)
+    via = fields.String(required=True)
+
+
 class ActorSummarySchema(StrictSchema):
     actor = fields.String(required=True)
     name = fields.String(required=True)
     type = fields.String(allow_none=True, required=True)
+    kind = fields.String(allow_none=True, required=True, **_describe("person, organization, group, state or media."))
+    names = fields.List(fields.String(), required=True, **_describe("The proper names the article calls the actor by."))
+    affiliation = fields.Nested(AffiliationSchema, allow_none=True, required=True, **_describe(
+        "Whom the actor belongs to: a party, an organisation, a person (an administration), or its state."))
     side = fields.String(required=True)
     mentions = fields.Integer(required=True)
     mean_sentiment = fields.Float(allow_none=True, required=True)
@@ -432,6 +450,8 @@ class ActorSummarySchema(StrictSchema):
     positive = fields.Integer(required=True)
     cited_as_source = fields.Integer(required=True)
     labels = fields.List(fields.Nested(LabelCountSchema), required=True)
+    occurrences = fields.List(fields.Nested(OccurrenceSchema), required=True, **_describe(
+        "Every mention of the actor in the body, with its paragraph and how it was tied to the actor."))
 
 
 class DocumentSentimentSchema(StrictSchema):

@@ -46,7 +46,7 @@ def _analyze(text: str, title: str | None, metadata: dict | None, profile: dict 
     registry = load_profile(profile)
     model = model or load_model()
     body = detect(text, registry, model)
-    heading = detect(title, registry, model, as_title=True) if title and title.strip() else None
+    heading = detect(title, registry, model, as_title=True, body=body) if title and title.strip() else None
     return build_report(body, heading, registry, metadata or {}, model.name)
 
 

@@ -49,6 +49,9 @@ FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "actors": ("actors.tsv", ("id", "name", "type", "state", "aliases", "demonyms", "metonyms", "note")),
     "state_nouns": ("state_nouns.tsv", ("term", "kind", "note")),
     "source_nouns": ("source_nouns.tsv", ("term", "type", "unnamed_is_anonymous", "note")),
+    "titles": ("titles.tsv", ("term", "roles", "gender", "note")),
+    "name_words": ("name_words.tsv", ("term", "kind", "note")),
+    "person_names": ("person_names.tsv", ("name", "first_rank", "female_share", "surname_rank")),
 }
 
 
@@ -343,11 +346,18 @@ class Actor:
     demonyms: tuple[str, ...]
     metonyms: tuple[str, ...]
     side: str
+    # found in an article: whom a person or group belongs to ("Sen. Ted Cruz (R-Texas)" ->
+    # republican_party), the pronoun their title or first name implies, the role nouns
+    # that can refer back to them ("the senator")
+    affiliation: str | None = None
+    gender: str | None = None
+    roles: frozenset[str] = frozenset()
 
     @property
     def principal(self) -> str:
-        """Whose voice this actor speaks with: a ministry or minister speaks for its state."""
-        return self.state or self.id
+        """Whose voice this actor speaks with: a ministry or minister speaks for its state,
+        a party's senator or caucus for the party."""
+        return self.state or self.affiliation or self.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,6 +430,80 @@ def source_nouns() -> SourceNouns:
     return SourceNouns(data.info, index)
 
 
+# ---- the shape of names: titles, name words, census names --------------------------
+
+GENDERS = ("male", "female")
+NAME_WORD_KINDS = ("organization", "media", "place", "particle", "suffix", "group", "staff")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    term: str
+    roles: frozenset[str]  # "the senator" refers back to a person titled "Sen."
+    gender: str | None  # what an honorific or a gendered title says ("Mrs.", "Congresswoman")
+
+
+@dataclass(frozen=True, slots=True)
+class Titles:
+    info: CorpusInfo
+    index: PhraseIndex[Title]  # case-insensitive: "Sen." and "presidential candidate" alike
+    roles: frozenset[str]  # every role noun some title implies
+
+
+@functools.cache
+def titles() -> Titles:
+    data = table("titles")
+    index: PhraseIndex[Title] = PhraseIndex()
+    roles: set[str] = set()
+    for row in data.rows:
+        gender = row["gender"] or None
+        if gender is not None and gender not in GENDERS:
+            raise CorpusError(f"titles.tsv: bad gender for {row['term']!r}")
+        entry = Title(row["term"], frozenset(split_list(row["roles"])), gender)
+        index.add(row["term"], entry)
+        roles |= entry.roles
+    return Titles(data.info, index, frozenset(roles))
+
+
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    info: CorpusInfo
+    kinds: dict[str, str]  # word as written ("Party", "al", "lawmakers") -> kind
+
+
+@functools.cache
+def name_words() -> NameWords:
+    data = table("name_words")
+    kinds: dict[str, str] = {}
+    for row in data.rows:
+        if row["kind"] not in NAME_WORD_KINDS:
+            raise CorpusError(f"name_words.tsv: bad kind for {row['term']!r}")
+        kinds[row["term"]] = row["kind"]
+    return NameWords(data.info, kinds)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    info: CorpusInfo
+    first_rank: dict[str, int]  # "Mary" -> 1: how common a first name is (1 = commonest)
+    female_share: dict[str, float]  # "Mary" -> 1.0, "Jordan" -> 0.18
+    surname_rank: dict[str, int]  # "Smith" -> 1
+
+
+@functools.cache
+def person_names() -> PersonNames:
+    data = table("person_names")
+    first_rank, female_share, surname_rank = {}, {}, {}
+    for row in data.rows:
+        name = row["name"]
+        if row["first_rank"]:
+            first_rank[name] = int(row["first_rank"])
+            female_share[name] = float(row["female_share"])
+        if row["surname_rank"]:
+            surname_rank[name] = int(row["surname_rank"])
+    return PersonNames(data.info, first_rank, female_share, surname_rank)
+
+
 def read_data_text(filename: str) -> str:
     """The text of a non-tabular data file in corpora/ (a model's parameters, say)."""
     try:
@@ -436,7 +520,7 @@ def data_file_names(folder: str, suffix: str) -> list[str]:
 
 def catalogue() -> list[CorpusInfo]:
     """Every corpus file an analysis uses."""
-    loaders = (reporting_verbs, hedges, loaded_terms, gazetteer, state_nouns, source_nouns)
+    loaders = (reporting_verbs, hedges, loaded_terms, gazetteer, state_nouns, source_nouns, titles, name_words, person_names)
     return [loader().info for loader in loaders]
 
 

@@ -19,6 +19,10 @@ DEFAULT_TRAINING_DATA = CHECKOUT.parent / "shared" / "eval" / "newsmtsc" / "trai
 DEFAULT_MODEL_FILE = CHECKOUT / "corpora" / "actor_sentiment_model.json"
 DEFAULT_ATTRIBUTION_DATA = CHECKOUT.parent / "shared" / "eval" / "polnear" / "train.jsonl"
 DEFAULT_CUE_MODEL_FILE = CHECKOUT / "corpora" / "attribution_cue_model.json"
+DEFAULT_GUM_FOLDER = CHECKOUT.parent / "shared" / "train" / "gum"
+DEFAULT_NAME_MODEL_FILE = CHECKOUT / "corpora" / "name_model.json"
+DEFAULT_CENSUS_FOLDER = CHECKOUT.parent / "shared" / "train" / "census-1990-names"
+DEFAULT_PERSON_NAMES_FILE = CHECKOUT / "corpora" / "person_names.tsv"
 SENTIMENT_MODELS = ("learned", "vader-clause", "vader-sentence", "vader-window")
 
 
@@ -41,7 +45,7 @@ def _skip(path: Path, what: str) -> None:
 def eval_command(task: str, path: Path, model: str, json_path: Path | None, limit: int | None, misses: int) -> None:
     """Score a detector on a human-annotated corpus file (JSONL, ../shared/eval/README.md formats).
 
-    TASK is sentiment (NewsMTSC), attribution (PolNeAR) or loaded (PTC or BABE).
+    TASK is sentiment (NewsMTSC), attribution (PolNeAR), loaded (PTC or BABE) or basil (BASIL: actors, named speakers, author feeling).
     """
     from framing.evaluate import evaluate
 
@@ -54,19 +58,30 @@ def eval_command(task: str, path: Path, model: str, json_path: Path | None, limi
 
 
 @click.command("train")
-@click.argument("what", type=click.Choice(["sentiment", "attribution"]))
+@click.argument("what", type=click.Choice(["sentiment", "attribution", "names", "person-names"]))
 @click.option("--data", type=click.Path(path_type=Path),
-              help="Training file: NewsMTSC format for sentiment (default ../shared/eval/newsmtsc/train.jsonl), "
-                   "PolNeAR format for attribution (default ../shared/eval/polnear/train.jsonl).")
+              help="Training data: NewsMTSC format for sentiment (default ../shared/eval/newsmtsc/train.jsonl), "
+                   "PolNeAR format for attribution (default ../shared/eval/polnear/train.jsonl), GUM's TSV folder for "
+                   "names (default ../shared/train/gum), the census lists' folder for person-names "
+                   "(default ../shared/train/census-1990-names).")
+@click.option("--news", type=click.Path(path_type=Path),
+              help="names only: PolNeAR-format articles that teach which words news writes in lower case "
+                   "(default ../shared/eval/polnear/train.jsonl).")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the model (default: its file in corpora/).")
 @click.option("--cv/--no-cv", default=True, show_default=True,
               help="sentiment only: cross-validate and store the figures in the file (attribution always does: "
                    "it chooses its thresholds that way).")
-def train_command(what: str, data: Path | None, output: Path | None, cv: bool) -> None:
+def train_command(what: str, data: Path | None, news: Path | None, output: Path | None, cv: bool) -> None:
     """Rebuild a learned model's parameter file (byte for byte, given the same data)."""
     from framing.training.sentiment import dumps
 
+    if what == "names":
+        _train_names(data or DEFAULT_GUM_FOLDER, news or DEFAULT_ATTRIBUTION_DATA, output or DEFAULT_NAME_MODEL_FILE, cv, dumps)
+        return
+    if what == "person-names":
+        _build_person_names(data or DEFAULT_CENSUS_FOLDER, output or DEFAULT_PERSON_NAMES_FILE)
+        return
     if what == "attribution":
         _train_attribution(data or DEFAULT_ATTRIBUTION_DATA, output or DEFAULT_CUE_MODEL_FILE, dumps)
         return
@@ -97,3 +112,32 @@ def _train_attribution(data: Path, output: Path, dumps) -> None:
                f"{document['training']['examples']} examples)")
     click.echo(f"{figures['folds']}-fold cross-validated cue F1 (overlap): rules {figures['rules_alone']['f1']:.4f}, "
                f"rules and tagger {figures['rules_and_tagger']['f1']:.4f} (thresholds {figures['threshold_listed']} listed, {figures['threshold_unlisted']} other words)")
+
+
+def _train_names(folder: Path, news: Path, output: Path, cv: bool, dumps) -> None:
+    from framing.evaluate import read_jsonl
+    from framing.training.names import train_name_model
+
+    if not folder.is_dir():
+        _skip(folder, "GUM training data")
+    if not news.is_file():
+        _skip(news, "PolNeAR articles")
+    document = train_name_model(folder, [row["text"] for row in read_jsonl(news)], with_cv=cv)
+    output.write_text(dumps(document), encoding="utf-8")
+    click.echo(f"wrote {output} ({len(document['weights'])} weighted features, {document['training']['examples']} candidate names, "
+               f"{len(document['common_words'])} common words)")
+    if cv:
+        figures = document["cross_validation"]
+        both = figures["person_and_organization"]
+        click.echo(f"{figures['folds']}-fold cross-validated GUM person and organisation mention F1: "
+                   f"{both['overlap']['f1']:.4f} overlap, {both['exact']['f1']:.4f} exact "
+                   f"(person {figures['person']['overlap']['f1']:.4f}, organisation {figures['organization']['overlap']['f1']:.4f})")
+
+
+def _build_person_names(folder: Path, output: Path) -> None:
+    from framing.training.person_names import build_person_names
+
+    if not (folder / "dist.all.last").is_file():
+        _skip(folder, "census name lists")
+    output.write_text(build_person_names(folder), encoding="utf-8")
+    click.echo(f"wrote {output}")

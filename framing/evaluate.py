@@ -128,6 +128,22 @@ def classification_scores(gold: list[str], predicted: list[str], classes: tuple[
     return ClassificationScores(classes, tuple(tuple(row) for row in matrix))
 
 
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A figure that is a share found of a total (BASIL's main entities, named speakers)."""
+
+    label: str
+    found: int
+    total: int
+
+    @property
+    def value(self) -> float:
+        return self.found / self.total if self.total else 0.0
+
+    def as_dict(self) -> dict:
+        return {"label": self.label, "found": self.found, "total": self.total, "share": round(self.value, 4)}
+
+
 @dataclass
 class Evaluation:
     """One task's result: its tables, and a sample of misses for error analysis."""
@@ -138,6 +154,8 @@ class Evaluation:
     refused: int = 0
     spans: list[Scores] = field(default_factory=list)
     classification: ClassificationScores | None = None
+    baseline: ClassificationScores | None = None  # the same gold against an always-"neutral" answer
+    shares: list[Share] = field(default_factory=list)
     model: str | None = None
     misses: list[dict] = field(default_factory=list)
 
@@ -152,8 +170,12 @@ class Evaluation:
             result["model"] = self.model
         if self.spans:
             result["spans"] = [s.as_dict() for s in self.spans]
+        if self.shares:
+            result["shares"] = [s.as_dict() for s in self.shares]
         if self.classification:
             result["classification"] = self.classification.summary()
+        if self.baseline:
+            result["always_neutral"] = {"accuracy": round(self.baseline.accuracy, 4), "macro_f1": round(self.baseline.macro_f1, 4)}
         if self.misses:
             result["misses"] = self.misses
         return result
@@ -162,10 +184,12 @@ class Evaluation:
         lines = [f"{self.task}: {self.data}, {self.texts} texts" + (f" ({self.refused} refused by the analyzer)" if self.refused else "")]
         if self.model:
             lines[0] += f", model {self.model}"
+        for share in self.shares:
+            lines.append(f"{share.label}: {share.found}/{share.total} = {share.value:.2f}")
         if self.classification:
             lines.append(format_table(self.classification.per_class))
-            lines.append(f"accuracy {self.classification.accuracy:.2f}")
-            lines.append(f"macro-F1 {self.classification.macro_f1:.2f}")
+            lines.append(f"accuracy {self.classification.accuracy:.2f}" + (f" (always neutral {self.baseline.accuracy:.2f})" if self.baseline else ""))
+            lines.append(f"macro-F1 {self.classification.macro_f1:.2f}" + (f" (always neutral {self.baseline.macro_f1:.2f})" if self.baseline else ""))
             lines.append("confusion (rows gold, columns predicted): " + " ".join(c[:3] for c in self.classification.classes))
             for label, row in zip(self.classification.classes, self.classification.confusion):
                 lines.append(f"  {label:<9}" + "".join(f"{n:7d}" for n in row))
@@ -430,7 +454,7 @@ def _loaded_misses(row: dict, found: list[Interval], labels: tuple[str, ...], ba
             yield {"id": row.get("id"), "kind": "false_alarm", "span": text[p[0]:p[1]], "context": _context(text, *p)}
 
 
-TASKS = ("sentiment", "attribution", "loaded")
+TASKS = ("sentiment", "attribution", "loaded", "basil")
 
 
 def evaluate(task: str, path: Path, model: str = "learned", limit: int | None = None, misses: int = 0) -> Evaluation:
@@ -443,4 +467,8 @@ def evaluate(task: str, path: Path, model: str = "learned", limit: int | None = 
         return evaluate_attribution(rows, data, limit, misses)
     if task == "loaded":
         return evaluate_loaded(rows, data, limit, misses)
+    if task == "basil":
+        from framing.evaluate_basil import evaluate_basil  # it imports this module's scoring helpers
+
+        return evaluate_basil(rows, data, limit, misses)
     raise ValueError(f"unknown task {task!r}; choose from {', '.join(TASKS)}")

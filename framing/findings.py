@@ -32,15 +32,17 @@ class Findings:
     mention_scores: list[float] = field(default_factory=list)  # parallel to actors.mentions
 
 
-def detect(text: str, registry: ActorRegistry, model: MentionSentimentModel, as_title: bool = False) -> Findings:
-    """Run every detector over ``text`` (an article body, or its title when ``as_title``)."""
+def detect(text: str, registry: ActorRegistry, model: MentionSentimentModel, as_title: bool = False,
+           body: Findings | None = None) -> Findings:
+    """Run every detector over ``text`` (an article body, or its title when ``as_title``;
+    a title's names are looked up among those the ``body`` introduced)."""
     document = segment(text)
     if as_title:
         for paragraph in document.paragraphs:
             paragraph.kind = "title"
     else:
         layout.classify(document)
-    actors = find_actor_mentions(document, registry)
+    actors = find_actor_mentions(document, registry, body.actors if body is not None else None)
     attributions = find_attributions(document, registry, actors)
     hedges = find_hedges(document, corpora.hedges(), attributions)
     loaded = find_loaded_terms(document, corpora.loaded_terms(), attributions, actors)

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from framing import corpora
 from framing.findings import Findings
 from framing.version import ANALYZER_NAME, ANALYZER_VERSION
+from framing.detect.actors.mentions import KIND_OF_TYPE
 from framing.detect.attribution import Attribution, Source
 from framing.detect.hedges import Hedge
 from framing.detect.loaded import LoadedTerm
@@ -153,12 +154,12 @@ def _readability(figures: Readability) -> dict:
 def _actor_name(actor_id: str | None, findings: Findings, registry: ActorRegistry) -> str | None:
     if actor_id is None:
         return None
-    actor = registry.actors.get(actor_id) or findings.actors.people.get(actor_id)
+    actor = findings.actors.actor(actor_id, registry)
     return actor.name if actor else actor_id
 
 
 def _actor_record(actor_id: str, findings: Findings, registry: ActorRegistry):
-    return registry.actors.get(actor_id) or findings.actors.people.get(actor_id)
+    return findings.actors.actor(actor_id, registry)
 
 
 def _source(source: Source | None, findings: Findings, registry: ActorRegistry) -> dict | None:
@@ -229,7 +230,8 @@ def _mention(mention, score: float, findings: Findings, registry: ActorRegistry)
         "actor": mention.actor,
         "actor_name": actor.name if actor else mention.actor,
         "actor_type": actor.type if actor else None,
-        "side": registry.side_of(mention.actor) if actor is None or actor.type != "person" else actor.side,
+        "actor_kind": KIND_OF_TYPE.get(actor.type) if actor else None,
+        "side": findings.actors.side_of(mention.actor, registry),
         "via": mention.via,
         "sentence": mention.sentence,
         "sentiment": {"compound": round(score, 4), "label": Score.of(score).label},
@@ -342,6 +344,17 @@ def _balance_index(by_side: dict[str, dict], silent_sides: list[str]) -> float |
     return round(entropy / math.log(sides), 4)
 
 
+def _affiliation(actor, findings: Findings, registry: ActorRegistry) -> dict | None:
+    """Whom an actor belongs to: a party, an organisation, a person (for "the Obama
+    administration"), else its state for a state's organ or official."""
+    if actor is None:
+        return None
+    belongs_to = actor.affiliation or (actor.state if actor.type != "state" else None)
+    if belongs_to is None:
+        return None
+    return {"actor": belongs_to, "name": _actor_name(belongs_to, findings, registry)}
+
+
 def _principal(actor_id: str, findings: Findings, registry: ActorRegistry) -> str:
     actor = _actor_record(actor_id, findings, registry)
     return actor.principal if actor else actor_id
@@ -390,7 +403,10 @@ def _actor_summaries(mentions, attributions: list[Attribution], loaded: list[Loa
             "actor": actor_id,
             "name": actor.name if actor else actor_id,
             "type": actor.type if actor else None,
-            "side": actor.side if actor else registry.side_of(actor_id),
+            "kind": KIND_OF_TYPE.get(actor.type) if actor else None,
+            "names": sorted({m.span.text for m, _ in items if m.span.text[:1].isupper()}),
+            "affiliation": _affiliation(actor, findings, registry),
+            "side": findings.actors.side_of(actor_id, registry),
             "mentions": len(items),
             "mean_sentiment": round(sum(scores) / len(scores), 4) if scores else None,
             "negative": labels_scores.count("negative"),
@@ -398,6 +414,7 @@ def _actor_summaries(mentions, attributions: list[Attribution], loaded: list[Loa
             "positive": labels_scores.count("positive"),
             "cited_as_source": cited.get(actor_id, 0),
             "labels": [{"label": label, "count": count} for label, count in labels.most_common()],
+            "occurrences": [{"paragraph": m.paragraph, **m.span.as_dict(), "via": m.via} for m, _ in items],
         })
     summaries.sort(key=lambda s: (-s["mentions"], s["actor"]))
     return summaries

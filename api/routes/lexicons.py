@@ -17,6 +17,7 @@ blp = Blueprint("lexicons", __name__, url_prefix="/v1/lexicons", description="Th
 CATEGORY_FIELDS = {
     "reporting_verbs": "stance", "hedges": "category", "loaded_terms": "category",
     "actors": "type", "state_nouns": "kind", "source_nouns": "type",
+    "titles": "gender", "name_words": "kind", "person_names": "female_share",
 }
 
 
@@ -51,7 +52,8 @@ def lexicon_entries(query: dict, name: str):
 
     `?category=` keeps the entries whose category column (named in `category_field`:
     `category` for hedges and loaded terms, `stance` for reporting verbs, `type` for actors
-    and source nouns, `kind` for state nouns) equals the value.
+    and source nouns, `kind` for state nouns and name words, `gender` for titles, `female_share` for
+    person names) equals the value.
     """
     table = _table(name)
     column = CATEGORY_FIELDS[name]

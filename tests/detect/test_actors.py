@@ -71,10 +71,15 @@ PROFILE = {
 TWO_SOURCES = "Greenfield Town Council said the library would close on Sundays. Moscow says the exercises are purely defensive."
 
 
-def test_default_gazetteer_does_not_know_a_local_council():
+def test_a_local_council_no_list_holds_is_recognised_by_name():
+    """Without a profile the council is still an actor (an organisation, its own side);
+    the profile below gives it an id and a side of the caller's choosing."""
     report = analyze(TWO_SOURCES)
-    mentions = [(m["text"], m["actor"], m["side"]) for m in report["paragraphs"][0]["actor_mentions"]]
-    assert mentions == [("Moscow", "russia", "russia")]
+    mentions = [(m["text"], m["actor"], m["side"], m["via"]) for m in report["paragraphs"][0]["actor_mentions"]]
+    assert mentions == [
+        ("Greenfield Town Council", "organization:greenfield_town_council", "organization:greenfield_town_council", "name"),
+        ("Moscow", "russia", "russia", "metonym"),
+    ]
     assert report["analyzer"]["profile"] is None
 
 

@@ -1,0 +1,162 @@
+"""Proper names that no list holds: where they are, and what kind of thing each names.
+
+News is full of actors no gazetteer will ever list ("Todd Akin", "Walmart", "Secure
+America Now"). English marks proper names with capitals, so the candidates are runs of
+capitalised words inside a sentence: "Michael Steele", "Republican National Committee",
+"Ursula von der Leyen", "Bashar al-Assad", "Martin Luther King Jr.". A title written just
+before a run ("Sen.", "Defense Secretary", "presidential candidate") is split off and kept,
+because it is strong evidence that a person follows and says what office they hold.
+
+Capitals alone are not enough: sentences start with one ("Officials said"), months and
+days have them, and a headline capitalises every word. Which kind of thing a run names
+(person, organisation, place, or nothing that acts) is decided by a learned model
+(:mod:`framing.learn.name_model`), trained on GUM's entity annotation. Headlines in Title
+Case or capitals give no signal, so no runs are taken from them: their names are found
+by matching the names the article body introduced (:mod:`.coreference`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from framing import corpora
+from framing.corpora import PhraseMatch, Title
+from framing.text import Token
+
+MAX_RUN_TOKENS = 8
+# Capitalised only because they start a sentence: never the first word of a name.
+FUNCTION_WORDS = frozenset(
+    """the a an this that these those his her its their our my your some any no every each all both
+    he she it they we i you who which what when where why how there here
+    and or but nor so yet if as because while although though since unless until after before
+    of in on at for with by from about against to into over under between during through without
+    is are was were be been has have had will would can could should may might must do does did
+    not also just even still only then now however meanwhile instead yes no""".split()
+)
+# "al-Assad", "el-Sisi", "bin-Salman": a lowercase Arabic article joined to a name
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|an|az|bin|ibn|abu|abd)-[A-Z]")
+_JOINERS = frozenset({"&"})
+# After these a word is capitalised as if it opened a sentence.
+OPENING_MARKS = frozenset({"“", '"', "(", "‘", "'", ":", "—", "–", "-", "«", "["})
+_OF_WORDS = frozenset({"of", "for"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameRun:
+    """Capitalised words that may be a name, with the title written just before them."""
+
+    first: int  # index of the first token in the paragraph's tokens
+    last: int  # last token, inclusive
+    title: Title | None = None
+    title_first: int | None = None  # first token of the title phrase
+
+
+def opens_sentence(tokens: list[Token], position: int, sentence_first: int) -> bool:
+    return position == sentence_first or tokens[position - 1].text in OPENING_MARKS
+
+
+def is_name_word(token: Token) -> bool:
+    return (token.is_capitalized and token.is_word) or bool(_JOINED_PARTICLE.match(token.text))
+
+
+def is_title_case(tokens: list[Token], common_words: frozenset[str]) -> bool:
+    """A headline's words are capitalised ("Lindsey Graham Says Trump Could Be Impeached") or
+    all in capitals. Told from a sentence full of names ("Rep. Mikie Sherrill, Democrat of
+    New Jersey, said so") by its common words: a headline capitalises most of them too."""
+    words = [token for token in tokens[1:] if token.is_word and token.text[0].isalpha()]
+    if len(words) < 2:
+        return False
+    if all(token.text.isupper() for token in words if len(token.text) > 1):
+        return sum(1 for token in words if len(token.text) > 1) >= 3
+    common = [token for token in words if token.lower in common_words]
+    if len(common) >= 2:
+        return sum(1 for token in common if token.is_capitalized) / len(common) >= 0.6
+    long_words = [token for token in words if len(token.text) > 3]
+    return len(long_words) >= 3 and sum(1 for token in long_words if token.is_capitalized) / len(long_words) > 0.7
+
+
+def name_runs(tokens: list[Token], first: int, last: int) -> list[NameRun]:
+    """Candidate names in the sentence ``tokens[first..last]``, left to right.
+
+    A title is taken when a name word follows it ("Sen. Ted Cruz", "Attorney General Eric
+    Holder"); the words before a title inside one capitalised stretch form a run of their
+    own ("NAACP" in "NAACP President Benjamin Jealous", "Texas" in "Texas Gov. Rick Perry").
+    """
+    title_index = corpora.titles().index
+    kinds = corpora.name_words().kinds
+    runs: list[NameRun] = []
+    position = first
+    title: Title | None = None
+    title_first: int | None = None
+    while position <= last:
+        found = _title_before_name(tokens, position, last, title_index)
+        if found is not None:
+            title, title_first = found.entry, position
+            position = found.last + 1
+            continue
+        token = tokens[position]
+        if not is_name_word(token) or token.lower in FUNCTION_WORDS:
+            title, title_first = None, None
+            position += 1
+            continue
+        end = _run_end(tokens, position, last, title_index, kinds)
+        runs.append(NameRun(position, end, title, title_first))
+        title, title_first = None, None
+        position = end + 1
+    return runs
+
+
+_ELECT = "-elect"
+
+
+def _title_before_name(tokens: list[Token], position: int, last: int, title_index):
+    """A title at ``position`` followed by a name word; "Representative-elect" is the title
+    "Representative" too."""
+    found = title_index.at(tokens, position)
+    if found is None and tokens[position].lower.endswith(_ELECT):
+        bare = tokens[position].text[:-len(_ELECT)]
+        entry = title_index.get(bare)
+        found = PhraseMatch(position, position, entry) if entry is not None else None
+    if found is None or found.last >= last:
+        return None
+    following = tokens[found.last + 1]
+    if not is_name_word(following) or following.lower in FUNCTION_WORDS or corpora.name_words().kinds.get(following.text) == "suffix":
+        return None  # "Martin Luther King Jr.": "King" names, it does not title
+    return found
+
+
+def _run_end(tokens: list[Token], start: int, last: int, title_index, kinds: dict[str, str]) -> int:
+    """The last token of the name run starting at ``start``."""
+    end = start
+    while end + 1 <= last and end + 1 - start < MAX_RUN_TOKENS:
+        following = tokens[end + 1]
+        if _title_before_name(tokens, end + 1, last, title_index) is not None:
+            break  # "Defense" | "Secretary" | "Ash Carter"
+        if is_name_word(following) and (following.lower not in FUNCTION_WORDS or following.text != "I"):
+            end += 1  # inside a name a capitalised function word belongs to it: "Secure America Now"
+            continue
+        joined = _joined_to_next(tokens, end + 1, last, kinds, tokens[start:end + 1])
+        if joined is None:
+            break
+        end = joined
+    return end
+
+
+def _joined_to_next(tokens: list[Token], position: int, last: int, kinds: dict[str, str], so_far: list[Token]) -> int | None:
+    """A lowercase word inside a name: "von der" in "Ursula von der Leyen", "&" in "AT & T",
+    "of" in "Bank of America" and "National Association for the Advancement of Colored
+    People" (only once the name holds an organisation or place word). Returns the next name
+    word's index, or None when the name ends here."""
+    step = position
+    if kinds.get(tokens[step].lower) == "particle" or tokens[step].text in _JOINERS:
+        while step <= last and (kinds.get(tokens[step].lower) == "particle" or tokens[step].text in _JOINERS):
+            step += 1
+    elif tokens[step].lower in _OF_WORDS and any(kinds.get(token.text) in ("organization", "place") for token in so_far):
+        step += 1
+        if step <= last and tokens[step].lower == "the":
+            step += 1
+    else:
+        return None
+    if step <= last and is_name_word(tokens[step]) and tokens[step].lower not in FUNCTION_WORDS:
+        return step
+    return None

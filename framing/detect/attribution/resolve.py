@@ -1,0 +1,121 @@
+"""Source resolution: a pronoun or relative source read as the actor it stands for.
+
+"Judge Helen Park adjourned the hearing. She said ..." attributes to Helen Park, not
+"She". Once every attribution of the article is known, a pronoun source takes the
+nearest earlier source that fits it (a person for "he"), else an actor or a name that
+opens a recent sentence, keeping the pronoun as ``resolved_from`` so a reader sees why.
+Relative sources ("Ann Roe, who said ...") are resolved where they are found, with the
+same record.
+"""
+from __future__ import annotations
+
+from framing.detect.actors.namebook import gender_of
+from framing.detect.attribution.model import Attribution, Context, Source
+from framing.detect.attribution.sources import actor_record_of
+from framing.detect.attribution.words import pronoun_kind
+from framing.spans import Span
+from framing.text import Paragraph
+
+_OBJECT_FORMS = {"he": "him", "she": "her", "they": "them"}
+# The gender a pronoun states; a person whose title or first name says otherwise is not its antecedent.
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+
+
+def source_resolved_from(source: Source, written: Span) -> Source:
+    """``source`` as resolved from the word ``written`` in the text ("who", "he")."""
+    return Source(source.span, source.actor, source.type, source.anonymous, source.side, resolved_from=written)
+
+
+def resolve_pronoun(context: Context, attribution: Attribution) -> None:
+    source = attribution.source
+    if source is None or source.resolved_from is not None:
+        return
+    kind = pronoun_kind(source.span.text)
+    if kind is None:
+        return
+    paragraph = context.document.paragraphs[attribution.paragraph]
+    antecedent = _antecedent(context, paragraph, source.span, kind)
+    if antecedent is not None:
+        resolved = Source(antecedent.span, antecedent.actor, antecedent.type, antecedent.anonymous, antecedent.side, resolved_from=source.span)
+        for other in context.found:  # continuations share the source object
+            if other.source is source:
+                other.source = resolved
+
+
+def _antecedent(context: Context, paragraph: Paragraph, pronoun_span: Span, kind: str) -> Source | None:
+    """The nearest earlier actor that fits the pronoun: a source first, else a sentence subject."""
+    fits_person = kind == "person"
+    object_form = _OBJECT_FORMS.get(pronoun_span.text.lower())
+    gender = _PRONOUN_GENDER.get(pronoun_span.text.lower())
+    for attribution in reversed(context.found):
+        source = attribution.source
+        if source is None or source.span.start >= pronoun_span.start or attribution.paragraph < paragraph.index - 2:
+            continue
+        if object_form and attribution.content is not None and attribution.content.text.lower().split()[:1] == [object_form]:
+            return None  # "After Ann accused him of ..., he warned": whoever "he" is, it is not Ann
+        if not _gender_fits(context, source.actor, gender):
+            continue  # "Rep. Nancy Pelosi said ... he said": not Pelosi
+        if (source.type == "person") == fits_person and (kind != "plural" or source.span.text.lower().endswith("s")):
+            return source
+    document = context.document
+    for mention in reversed(context.actors.mentions):
+        if mention.span.start >= pronoun_span.start or mention.paragraph < paragraph.index - 1:
+            continue
+        record = actor_record_of(context, mention.actor)
+        if record is None or (record.type == "person") != fits_person or not _gender_fits(context, record.id, gender):
+            continue
+        host = document.paragraphs[mention.paragraph]
+        if any(s.tokens[0].index <= mention.first <= s.tokens[0].index + 3 for s in host.sentences):
+            kind_of = "government" if record.type == "state" else record.type if record.type in ("person", "media") else "organization"
+            return Source(mention.span, record.id, kind_of, False, context.actors.side_of(record.id, context.registry))
+    if fits_person:
+        return _named_subject(context, paragraph, pronoun_span) or _latest_person(context, paragraph, pronoun_span, gender)
+    return None
+
+
+def _gender_fits(context: Context, actor_id: str | None, gender: str | None) -> bool:
+    """Does the actor's known gender (from a title or a first name) allow the pronoun?"""
+    if gender is None or actor_id is None:
+        return True
+    record = actor_record_of(context, actor_id)
+    if record is None or record.type != "person":
+        return True
+    known = record.gender or gender_of(record.name.split()[0] if " " in record.name else "")
+    return known is None or known == gender
+
+
+def _latest_person(context: Context, paragraph: Paragraph, pronoun_span: Span, gender: str | None) -> Source | None:
+    """"In her pursuit ..., Hillary Rodham Clinton has emphasized her ties to President Obama.
+    She regularly tells ...": in the latest sentence before the pronoun that names a person,
+    the first person named (the likeliest subject), in this paragraph or the one before."""
+    people = [
+        mention for mention in context.actors.mentions
+        if mention.span.start < pronoun_span.start and mention.paragraph >= paragraph.index - 1
+        and (record := actor_record_of(context, mention.actor)) is not None and record.type == "person"
+        and _gender_fits(context, record.id, gender)
+    ]
+    if not people:
+        return None
+    last = people[-1]
+    first = next(m for m in people if (m.paragraph, m.sentence) == (last.paragraph, last.sentence))
+    return Source(first.span, first.actor, "person", False, context.actors.side_of(first.actor, context.registry))
+
+
+def _named_subject(context: Context, paragraph: Paragraph, pronoun_span: Span) -> Source | None:
+    """"Judge Helen Park adjourned the hearing. She said ...": a capitalised name opening
+    the previous sentence, after an optional title."""
+    sentences = [s for s in paragraph.sentences if s.end < pronoun_span.start]
+    if not sentences:
+        return None
+    tokens = sentences[-1].tokens
+    names = [t for t in tokens[:6]]
+    run = []
+    for token in names:
+        if token.is_word and token.is_capitalized:
+            run.append(token)
+        elif run:
+            break
+    if len(run) < 2:
+        return None
+    span = context.document.span(run[0].start, run[-1].end)
+    return Source(span, None, "person", False, "unknown")
