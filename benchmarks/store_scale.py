@@ -43,7 +43,7 @@ import time
 from collections import defaultdict
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from sqlalchemy import create_engine, func, insert, select, text
 
@@ -61,7 +61,6 @@ from framing.store.models import (
     sample_rank,
 )
 from framing.store.records import Record
-from framing.store.versions import current_analyzer_version
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT.parent / "shared" / "eval" / "articles"
@@ -70,9 +69,9 @@ BENCH_DATABASE = "framing_bench"
 START = datetime(2015, 1, 1, tzinfo=timezone.utc)
 SPAN_SECONDS = 2 * 365 * 86_400
 SEED = 20161108
-TREND_QUERY = "/v1/trends?metric=hedged_attribution_rate&interval=month"
-ACTOR_TREND_QUERY = "/v1/trends?metric=actor_sentiment&actor={actor}&interval=month"
-COMPARE_QUERY = "/v1/compare?outlets={first},{second}"
+TREND_QUERY = "/v1/trends?metric=hedged_attribution_rate&interval=month&analyzer_version={version}"
+ACTOR_TREND_QUERY = "/v1/trends?metric=actor_sentiment&actor={actor}&interval=month&analyzer_version={version}"
+COMPARE_QUERY = "/v1/compare?outlets={first},{second}&analyzer_version={version}"
 PAGE_SIZE = 50
 DEEP_PAGES = 1000
 
@@ -143,8 +142,9 @@ def time_queries(url: str, repeat: int) -> dict[str, tuple[float, float]]:
     app = create_app(Settings(database_url=url))
     client = app.test_client()
     database = app.extensions["framing_db"]
-    version = current_analyzer_version()
-    with database.session() as session:
+    with database.session() as session:  # the version the store holds (a later checkout may analyse differently)
+        version = session.scalar(select(ArticleMetrics.analyzer_version).group_by(ArticleMetrics.analyzer_version)
+                                 .order_by(func.count().desc()).limit(1))
         outlets = [outlet for outlet, _count in session.execute(
             select(ArticleMetrics.outlet, func.count()).where(ArticleMetrics.analyzer_version == version)
             .group_by(ArticleMetrics.outlet).order_by(func.count().desc(), ArticleMetrics.outlet).limit(2))]
@@ -154,9 +154,9 @@ def time_queries(url: str, repeat: int) -> dict[str, tuple[float, float]]:
     every = f"/v1/articles?limit={PAGE_SIZE}"
     one = f"/v1/articles?limit={PAGE_SIZE}&outlet={outlets[0]}"
     queries = {
-        "trends (monthly mean, all outlets)": TREND_QUERY,
-        f"trends (actor sentiment, {actor})": ACTOR_TREND_QUERY.format(actor=actor),
-        f"compare ({outlets[0]} vs {outlets[1]})": COMPARE_QUERY.format(first=outlets[0], second=outlets[1]),
+        "trends (monthly mean, all outlets)": TREND_QUERY.format(version=quote(version)),
+        f"trends (actor sentiment, {actor})": ACTOR_TREND_QUERY.format(actor=actor, version=quote(version)),
+        f"compare ({outlets[0]} vs {outlets[1]})": COMPARE_QUERY.format(first=outlets[0], second=outlets[1], version=quote(version)),
         "article list, first page": every,
         f"article list, page {DEEP_PAGES + 1:,}": f"{every}&cursor={_cursor_after(client, every, DEEP_PAGES)}",
         f"article list, one outlet, page {DEEP_PAGES + 1:,}": f"{one}&cursor={_cursor_after(client, one, DEEP_PAGES)}",
@@ -198,7 +198,8 @@ def explain(url: str) -> str:
             "GROUP BY outlet, period ORDER BY outlet, period",
             "SELECT id FROM articles ORDER BY published_at DESC, id DESC LIMIT 51",
         ):
-            plan = connection.execute(text(f"EXPLAIN (ANALYZE, BUFFERS) {query}"), {"version": current_analyzer_version()})
+            version = connection.scalar(text("SELECT analyzer_version FROM article_metrics LIMIT 1"))
+            plan = connection.execute(text(f"EXPLAIN (ANALYZE, BUFFERS) {query}"), {"version": version})
             lines += [row[0] for row in plan] + [""]
     engine.dispose()
     return "\n".join(lines)
