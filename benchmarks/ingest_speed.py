@@ -101,7 +101,7 @@ def _run_job(database: Database, sender: CeleryDispatcher, articles: list[dict])
                 failed = session.scalar(select(func.count()).select_from(JobItem).where(JobItem.job_id == job_id, JobItem.status == state.FAILED))
                 print(f"  job {job_id}: {len(articles) - failed} stored, {failed} refused", flush=True)
                 return
-        time.sleep(0.05)
+        time.sleep(0.2)
 
 
 def one_process(url: str, articles: list[dict]) -> float:

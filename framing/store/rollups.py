@@ -221,20 +221,30 @@ def _upsert_unnest(session: Session, table, rows: list[dict]) -> None:
         {name: [row[name] for row in rows] for name in columns})
 
 
+def _kept(value):
+    return value
+
+
+def _whole(value) -> int:
+    return int(round(value or 0))
+
+
+def _real(value) -> float:
+    return float(value or 0.0)
+
+
+def _converters(table) -> list[tuple[str, object]]:
+    """Each value column with how a delta's value is written: kept, or as a whole or real number."""
+    return [(column.name, _kept if column.name in _NOT_ADDED.get(table, ()) else _real if column.type.python_type is float else _whole)
+            for column in table.__table__.columns if not column.primary_key]
+
+
+_CONVERTERS = {table: _converters(table) for table in ROLLUP_TABLES}
+
+
 def _complete(table, values: dict) -> dict:
     """Every value column (a delta may lack some), integers as integers."""
-    row = {}
-    for column in table.__table__.columns:
-        if column.primary_key:
-            continue
-        value = values.get(column.name)
-        if column.name in _NOT_ADDED.get(table, ()):
-            row[column.name] = value
-        elif column.type.python_type is float:
-            row[column.name] = float(value or 0.0)
-        else:
-            row[column.name] = int(round(value or 0))
-    return row
+    return {name: convert(values.get(name)) for name, convert in _CONVERTERS[table]}
 
 
 # ---- rebuilding from the metric rows (migration 0003's backfill) -------------------------------
