@@ -20,7 +20,7 @@ on the server at 127.0.0.1:5432, created for the run and dropped at the end):
 3. **Query** at each size through the Flask app's test client (routing, validation, query,
    JSON): trends (a monthly mean over every outlet; an actor's monthly sentiment), a
    comparison of the two largest outlets, and the article list: the first page, a page a
-   thousand pages deep and the last page (reached by cursor), all outlets and one outlet.
+   thousand pages deep (reached by cursor), the last pages, and page 1,001 of one outlet.
    p50 and p95 of ``--repeat`` calls after one warm-up call.
 
 Rerun (about 25 minutes on 2 cores, most of it growing to 1M):
@@ -61,6 +61,7 @@ from framing.store.models import (
     sample_rank,
 )
 from framing.store.records import Record
+from framing.store.search import encode_cursor
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT.parent / "shared" / "eval" / "articles"
@@ -151,6 +152,8 @@ def time_queries(url: str, repeat: int) -> dict[str, tuple[float, float]]:
         actor = session.scalar(
             select(ArticleActorMetrics.actor).where(ArticleActorMetrics.analyzer_version == version)
             .group_by(ArticleActorMetrics.actor).order_by(func.count().desc()).limit(1))
+    with database.session() as session:  # the page before the last: its cursor is the 60th-oldest article
+        near_the_end = encode_cursor(session.scalars(select(Article).order_by(Article.published_at, Article.id).offset(60).limit(1)).one())
     every = f"/v1/articles?limit={PAGE_SIZE}"
     one = f"/v1/articles?limit={PAGE_SIZE}&outlet={outlets[0]}"
     queries = {
@@ -159,6 +162,7 @@ def time_queries(url: str, repeat: int) -> dict[str, tuple[float, float]]:
         f"compare ({outlets[0]} vs {outlets[1]})": COMPARE_QUERY.format(first=outlets[0], second=outlets[1], version=quote(version)),
         "article list, first page": every,
         f"article list, page {DEEP_PAGES + 1:,}": f"{every}&cursor={_cursor_after(client, every, DEEP_PAGES)}",
+        "article list, the last pages": f"{every}&cursor={near_the_end}",
         f"article list, one outlet, page {DEEP_PAGES + 1:,}": f"{one}&cursor={_cursor_after(client, one, DEEP_PAGES)}",
     }
     compare_query = queries[f"compare ({outlets[0]} vs {outlets[1]})"]
