@@ -316,15 +316,21 @@ class ActorRollup(Base):
     cited: Mapped[int] = mapped_column(Integer)
 
 
-class SourceRollup(Base):
+class PeriodKey:
+    """The key every outlet aggregate starts with (``sort_order``: before the class's own key
+    columns): analyzer version, period length, outlet, first day of the period."""
+
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True, sort_order=-1)
+    span: Mapped[str] = mapped_column(String(5), primary_key=True, sort_order=-1)  # day | month
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True, sort_order=-1)
+    day: Mapped[date] = mapped_column(Date, primary_key=True, sort_order=-1)
+
+
+class SourceRollup(PeriodKey, Base):
     """Per analyzer version x outlet x period x source side or type: citations and words attributed."""
 
     __tablename__ = "rollup_source"
 
-    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
-    span: Mapped[str] = mapped_column(String(5), primary_key=True)
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
     kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # side | type
     name: Mapped[str] = mapped_column(String(ACTOR_LENGTH), primary_key=True)
     articles: Mapped[int] = mapped_column(Integer)
@@ -332,16 +338,12 @@ class SourceRollup(Base):
     words: Mapped[int] = mapped_column(Integer)
 
 
-class TermRollup(Base):
+class TermRollup(PeriodKey, Base):
     """Per analyzer version x outlet x period x loaded term: uses in the writer's voice and in
     quotations, and the articles using it (each article counted once per term)."""
 
     __tablename__ = "rollup_term"
 
-    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
-    span: Mapped[str] = mapped_column(String(5), primary_key=True)
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
     term: Mapped[str] = mapped_column(String(TERM_LENGTH), primary_key=True)
     category: Mapped[str] = mapped_column(String(40), primary_key=True)
     articles: Mapped[int] = mapped_column(Integer)
@@ -349,15 +351,11 @@ class TermRollup(Base):
     quoted: Mapped[int] = mapped_column(Integer)
 
 
-class LabelRollup(Base):
+class LabelRollup(PeriodKey, Base):
     """Per analyzer version x outlet x period x actor x label: what an outlet called an actor."""
 
     __tablename__ = "rollup_label"
 
-    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
-    span: Mapped[str] = mapped_column(String(5), primary_key=True)
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
     actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH), primary_key=True)
     label: Mapped[str] = mapped_column(String(TERM_LENGTH), primary_key=True)
     articles: Mapped[int] = mapped_column(Integer)

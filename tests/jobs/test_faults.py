@@ -92,10 +92,9 @@ def redis_server(tmp_path):
 
 @pytest.fixture
 def postgres_url():
+    """A schema of this test's own (the workers connect to it from other processes)."""
     with postgres_schema() as url:
-        database = Database(url)
-        database.upgrade()
-        database.dispose()
+        Database(url).upgrade()
         yield url
 
 
