@@ -6,11 +6,11 @@ import logging
 from flask import Flask, request
 from flask_cors import CORS
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_smorest import Api
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import framing
+from api.auth import SecurityDocs, rate_limit_key, register_auth
 from api.config import Settings
 from api.errors import register_error_handlers
 from api.json_provider import OrjsonProvider
@@ -18,7 +18,16 @@ from api.middleware import register_middleware
 from api import pages
 from api.routes import actors, analyze, articles, docs, health, lexicons, profiles, trends
 from api.routes import compare, jobs, stories
-from api.schemas import ActorProfileSchema, ArticleBatchStoredSchema, ArticleInSchema, ArticleStoredSchema, ErrorSchema
+from api.schemas import (
+    ONE_INPUT,
+    ActorProfileSchema,
+    AnalyzeRequestSchema,
+    ArticleBatchStoredSchema,
+    ArticleInSchema,
+    ArticleStoredSchema,
+    BatchRequestSchema,
+    ErrorSchema,
+)
 from framing.errors import FramingError
 from framing.jobs.dispatch import dispatcher
 from framing.store import Database
@@ -46,7 +55,13 @@ def _description(settings: Settings) -> str:
         f"Limits on this server: request body {settings.max_body_bytes:,} bytes (413 `payload_too_large`), "
         f"article text {settings.max_text_chars:,} characters (413 `text_too_long`), "
         f"batch {settings.max_batch_items} items and {settings.max_batch_chars:,} characters (413 `batch_too_large`), "
-        + (f"rate limit {settings.rate_limit} per client address (429 `rate_limited`)." if settings.rate_limit else "no rate limit.")
+        + (f"rate limit {settings.rate_limit} per API key, else per client address (429 `rate_limited`)." if settings.rate_limit
+           else "no rate limit.")
+        + "\n\nWrites (storing, replacing or deleting articles and profiles) need an API key of scope `write` or `admin`, "
+        "sent as `Authorization: Bearer <key>` (401 without one, 403 with a `read` key); "
+        + ("reads and analyses need a key of scope `read` or better on this server." if settings.require_keys_for_reads
+           else "reads and analyses are open on this server.")
+        + " An operator makes keys with `framing keys create --scope write`."
     )
 
 
@@ -82,7 +97,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.extensions["framing_jobs"] = dispatcher(settings.broker_url, settings.queue)
 
     Limiter(
-        get_remote_address, app=app,
+        rate_limit_key, app=app,
         default_limits=[settings.rate_limit] if settings.rate_limit else [],
         default_limits_exempt_when=lambda: not (request.path.startswith("/v1/") or request.endpoint == "pages.analyze"),
         storage_uri=settings.rate_limit_storage, headers_enabled=True,
@@ -91,11 +106,14 @@ def create_app(settings: Settings | None = None) -> Flask:
         CORS(app, resources={r"/v1/*": {"origins": settings.cors_origin_list}, r"/openapi.json": {"origins": "*"}},
              expose_headers=["X-Request-ID", "Retry-After"])
 
-    api = FramingApi(app)
+    register_auth(app)  # after the limiter: a flood of unauthorised requests is limited too
+
+    api = FramingApi(app, spec_kwargs={"extra_plugins": [SecurityDocs(settings.require_keys_for_reads)]})
     api.spec.components.schema("ActorProfile", schema=ActorProfileSchema)
     # referenced by hand where a body is one thing or a list of them (POST /v1/articles)
-    for name, schema in (("ArticleIn", ArticleInSchema), ("ArticleStored", ArticleStoredSchema), ("ArticleBatchStored", ArticleBatchStoredSchema)):
+    for name, schema in (("ArticleStored", ArticleStoredSchema), ("ArticleBatchStored", ArticleBatchStoredSchema)):
         api.spec.components.schema(name, schema=schema)
+    _register_request_bodies(api, settings)
     for module in (analyze, articles, trends, profiles, lexicons, actors, health):
         api.register_blueprint(module.blp)
     for module in (compare, stories, jobs):
@@ -104,6 +122,22 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(pages.blp)  # HTML pages: on the app, not the Api, so OpenAPI lists the JSON API only
     _warm_up()
     return app
+
+
+def _register_request_bodies(api: Api, settings: Settings) -> None:
+    """The request bodies, with what marshmallow cannot document: exactly one of ``text``
+    and ``html``, and this server's limits. Registered before the blueprints, which then
+    refer to these components."""
+    schemas = api.spec.components.schemas
+    for name, schema in (("AnalyzeRequest", AnalyzeRequestSchema), ("ArticleIn", ArticleInSchema)):
+        api.spec.components.schema(name, ONE_INPUT, schema=schema)
+        schemas[name]["properties"]["text"]["maxLength"] = settings.max_text_chars
+    api.spec.components.schema("BatchRequest", schema=BatchRequestSchema)
+    schemas["BatchRequest"]["properties"]["items"]["maxItems"] = settings.max_batch_items
+    api.spec.components.schema("ArticleInList", {
+        "type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}, "minItems": 1, "maxItems": settings.max_batch_items,
+        "description": "Several articles, at most FRAMING_MAX_BATCH_ITEMS.",
+    })
 
 
 def _warm_up() -> None:

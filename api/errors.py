@@ -19,23 +19,32 @@ log = logging.getLogger("api")
 # Statuses for library codes not listed here default to 422: the input cannot be analysed.
 LIBRARY_STATUS = {TextTooLong.code: 413, CorpusError.code: 500}
 
+# One stable code per HTTP status the web layer or an HTTP server in front of it can answer
+# with; spelt out, because the reason phrases differ between Python versions.
 HTTP_CODES = {
-    400: "malformed_request",
-    404: "not_found",
-    405: "method_not_allowed",
-    413: "payload_too_large",
-    415: "unsupported_media_type",
-    422: "validation_error",
-    429: "rate_limited",
+    400: "malformed_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+    405: "method_not_allowed", 406: "not_acceptable", 408: "request_timeout",
+    409: "conflict", 410: "gone", 411: "length_required", 412: "precondition_failed", 413: "payload_too_large",
+    414: "uri_too_long", 415: "unsupported_media_type", 416: "range_not_satisfiable", 417: "expectation_failed",
+    418: "im_a_teapot", 421: "misdirected_request", 422: "validation_error", 423: "locked", 424: "failed_dependency",
+    428: "precondition_required", 429: "rate_limited",
+    431: "request_header_fields_too_large",
+    500: "internal_error", 501: "not_implemented", 502: "bad_gateway", 503: "service_unavailable", 504: "gateway_timeout",
+    505: "http_version_not_supported",
 }
 
 
-class ApiError(Exception):
-    """A failure the web layer detects itself (unknown profile, batch too large)."""
+def http_code(status: int) -> str:
+    """The error code for an HTTP status the web layer or the HTTP server answers with."""
+    return HTTP_CODES.get(status, "client_error" if status < 500 else "server_error")
 
-    def __init__(self, status: int, code: str, message: str, details: dict | None = None):
+
+class ApiError(Exception):
+    """A failure the web layer detects itself (unknown profile, batch too large, no API key)."""
+
+    def __init__(self, status: int, code: str, message: str, details: dict | None = None, headers: dict | None = None):
         super().__init__(message)
-        self.status, self.code, self.message, self.details = status, code, message, details
+        self.status, self.code, self.message, self.details, self.headers = status, code, message, details, headers
 
 
 def error_body(code: str, message: str, details: dict | None = None) -> dict:
@@ -78,20 +87,20 @@ def _http_error(error: HTTPException):
         return _respond(error_body("validation_error", "the request is not valid; see details", details), 422, error)
     if status == 400 and "messages" in data:
         return _respond(error_body("malformed_json", "the request body is not valid JSON"), 400, error)
-    if status >= 500:
+    if status == 500:
         return _internal(error)
-    code = HTTP_CODES.get(status, "http_error")
     message = data.get("message") or error.description or error.name
-    return _respond(error_body(code, message), status, error)
+    return _respond(error_body(http_code(status), message), status, error)
 
 
-def _respond(body: dict, status: int, error: HTTPException | None = None):
+def _respond(body: dict, status: int, error: HTTPException | None = None, headers: dict | None = None):
     response = jsonify(body)
     response.status_code = status
     if error is not None:
         for name, value in error.get_response().headers.items():
-            if name in ("Retry-After", "Allow") or name.startswith("X-RateLimit"):
+            if name in ("Retry-After", "Allow", "WWW-Authenticate") or name.startswith("X-RateLimit"):
                 response.headers[name] = value
+    response.headers.update(headers or {})
     return response
 
 
@@ -102,6 +111,7 @@ def _internal(error: Exception):
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(HTTPException, _http_error)
-    app.register_error_handler(ApiError, lambda error: _respond(error_body(error.code, error.message, error.details), error.status))
+    app.register_error_handler(ApiError, lambda error: _respond(error_body(error.code, error.message, error.details), error.status,
+                                                                headers=error.headers))
     app.register_error_handler(FramingError, lambda error: _respond(*framing_error_body(error)))
     app.register_error_handler(Exception, _internal)

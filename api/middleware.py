@@ -23,8 +23,10 @@ def _assign_request_id() -> None:
 
 
 def _require_json() -> None:
-    """415 for a body that is not JSON: otherwise it would read as empty and fail as 422."""
-    if request.method in _BODY_METHODS and request.path.startswith("/v1/") and not request.is_json:
+    """415 for a body that is not JSON: otherwise it would read as empty and fail as 422.
+
+    Only on routes that take the method: a PUT on a read-only route is 405, body or none."""
+    if request.routing_exception is None and request.method in _BODY_METHODS and request.path.startswith("/v1/") and not request.is_json:
         raise ApiError(415, "unsupported_media_type", "send the request body as JSON with Content-Type: application/json")
 
 

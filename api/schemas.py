@@ -11,21 +11,41 @@ the tests.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
+from api.moments import NotRfc3339, parse_day, parse_moment
 from framing.corpora import ACTOR_TYPES
+from framing.inputs import MAX_TITLE_CHARS
 from framing.profiles import ID_PATTERN, MAX_ALIASES_PER_ACTOR, MAX_NAME_LENGTH, MAX_PROFILE_ACTORS
 from framing.store.trends import METRICS
 
 SLUG_PATTERN = ID_PATTERN
 MAX_PAGE_SIZE = 500
 MAX_PAGE = 1_000_000
+# Patterns use explicit character classes (no \s, \d), which mean the same in Python, in the
+# ECMA-262 dialect of the OpenAPI document and in the Rust engine schemathesis validates with.
+NO_NUL_PATTERN = r"^[^\x00]*$"  # PostgreSQL cannot store or compare strings holding NUL characters
+NAME_LIST_PATTERN = r"^[^\x00]*[^\x00\t\n\r ,][^\x00]*$"  # at least one name between the commas
+NAME_LIST_BLANKS = " \t\n\r"  # stripped from each name; with commas, all NAME_LIST_PATTERN leaves out
 
 
 def _describe(text: str, **extra) -> dict:
     return {"metadata": {"description": text, **extra}}
+
+
+class FullPattern(validate.Regexp):
+    """The whole value must match, as JSON Schema's anchored ``pattern`` means it: Python's
+    ``$`` also accepts a final newline (``"abc\\n"``), which the document's ``$`` does not."""
+
+    def __call__(self, value: str) -> str:
+        if self.regex.fullmatch(value) is None:
+            raise ValidationError(self._format_error(value))
+        return value
+
+
+_NO_NUL = FullPattern(NO_NUL_PATTERN, error="must not contain NUL characters")  # for what is stored in a text column
 
 
 class StrictSchema(Schema):
@@ -48,21 +68,26 @@ class ErrorSchema(StrictSchema):
 # ---- actor profiles ---------------------------------------------------------------------------
 
 class ProfileActorSchema(StrictSchema):
-    id = fields.String(required=True, validate=validate.Regexp(SLUG_PATTERN), **_describe(
+    id = fields.String(required=True, validate=FullPattern(SLUG_PATTERN, error="must be a lowercase slug"), **_describe(
         "Lowercase slug. An id from the default gazetteer (`GET /v1/actors`) extends that actor."))
     name = fields.String(validate=validate.Length(1, MAX_NAME_LENGTH), **_describe(
         "Display name; required for new actors."))
     type = fields.String(validate=validate.OneOf(ACTOR_TYPES))
     aliases = fields.List(fields.String(validate=validate.Length(1, MAX_NAME_LENGTH)), validate=validate.Length(max=MAX_ALIASES_PER_ACTOR))
-    state = fields.String(validate=validate.Regexp(SLUG_PATTERN), **_describe("Id of the gazetteer state this actor belongs to."))
+    state = fields.String(validate=FullPattern(SLUG_PATTERN, error="must be a lowercase slug"), **_describe(
+        "Id of the gazetteer state this actor belongs to."))
     side = fields.String(validate=validate.Length(1, MAX_NAME_LENGTH))
 
 
 class ProfileContentSchema(StrictSchema):
     actors = fields.List(fields.Nested(ProfileActorSchema), validate=validate.Length(max=MAX_PROFILE_ACTORS), load_default=list)
+    # The keys must be ids of the profile's actors or the gazetteer's, which the document cannot
+    # say (OpenAPI 3.0 has no propertyNames): the library refuses others as `invalid_profile`.
     sides = fields.Dict(
-        keys=fields.String(validate=validate.Regexp(SLUG_PATTERN)), values=fields.String(validate=validate.Length(1, MAX_NAME_LENGTH)),
-        load_default=dict, **_describe("Actor id -> side name. A side given to a state carries to its organs and officials."),
+        keys=fields.String(), values=fields.String(validate=validate.Length(1, MAX_NAME_LENGTH)),
+        load_default=dict, **_describe(
+            "Actor id -> side name. A side given to a state carries to its organs and officials. "
+            "An id that is neither the profile's nor the gazetteer's is refused as `invalid_profile` (422)."),
     )
 
 
@@ -87,7 +112,7 @@ class ProfileRef(fields.Field):
 
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, str):
-            validate.Regexp(SLUG_PATTERN, error="profile name must be a lowercase slug")(value)
+            FullPattern(SLUG_PATTERN, error="profile name must be a lowercase slug")(value)
             return value
         if isinstance(value, dict):
             return ActorProfileSchema().load(value)
@@ -97,13 +122,13 @@ class ProfileRef(fields.Field):
 class ProfileBodySchema(ProfileContentSchema):
     """A stored profile, as sent to replace one (``PUT``)."""
 
-    description = fields.String(validate=validate.Length(max=2000))
-    version = fields.String(validate=validate.Length(1, 40), **_describe(
+    description = fields.String(validate=[validate.Length(max=2000), _NO_NUL])
+    version = fields.String(validate=[validate.Length(1, 40), _NO_NUL], **_describe(
         "Your version label; reports name it. Without one, reports name the revision (`r3`)."))
 
 
 class ProfileCreateSchema(ProfileBodySchema):
-    name = fields.String(required=True, validate=validate.Regexp(SLUG_PATTERN))
+    name = fields.String(required=True, validate=FullPattern(SLUG_PATTERN, error="must be a lowercase slug"))
 
 
 class ProfileSchema(StrictSchema):
@@ -211,11 +236,37 @@ class ReadySchema(StrictSchema):
 
 # ---- analysis requests ------------------------------------------------------------------------
 
-def _iso_date(value: str) -> None:
+class Day(fields.Date):
+    """A day as the document's format ``date`` writes it (``api.moments``)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, str):
+            raise ValidationError("give a day as YYYY-MM-DD")
+        try:
+            return parse_day(value)
+        except NotRfc3339 as error:
+            raise ValidationError(str(error)) from None
+
+
+class Moment(fields.String):
+    """``published_at`` as the document's formats ``date`` and ``date-time`` admit it
+    (``api.moments``), kept as the caller wrote it."""
+
+    def __init__(self, **kwargs):
+        kwargs["metadata"] = {"anyOf": [{"format": "date"}, {"format": "date-time"}], **kwargs.get("metadata", {})}
+        super().__init__(**kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        _moment(text)
+        return text
+
+
+def _moment(text: str) -> datetime | None:
     try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError as error:
-        raise ValidationError("published_at must be an ISO 8601 date or date-time (2024-03-05 or 2024-03-05T14:30:00Z)") from error
+        return parse_moment(text)
+    except NotRfc3339 as error:
+        raise ValidationError(str(error)) from None
 
 
 class AnalyzeOptionsSchema(StrictSchema):
@@ -226,12 +277,15 @@ class AnalyzeOptionsSchema(StrictSchema):
 
 
 class AnalyzeRequestSchema(StrictSchema):
-    text = fields.String(**_describe("The article's plain text. Give `text` or `html`, not both."))
+    text = fields.String(**_describe(
+        "The article's plain text. Give `text` or `html`, not both. Longer than FRAMING_MAX_TEXT_CHARS is 413 `text_too_long`."))
     html = fields.String(**_describe("The article page's HTML; its main text is extracted and analysed, and returned as `text`."))
-    title = fields.String(allow_none=True, **_describe("The headline, analysed and reported separately."))
+    title = fields.String(allow_none=True, **_describe(
+        "The headline, analysed and reported separately."), validate=validate.Length(max=MAX_TITLE_CHARS))
     outlet = fields.String(validate=validate.Length(1, 200))
     url = fields.String(validate=validate.Length(1, 2048))
-    published_at = fields.String(validate=_iso_date, **_describe("ISO 8601 date or date-time."))
+    published_at = Moment(**_describe(
+        "An RFC 3339 date (`2024-03-05`) or date-time with its offset (`2024-03-05T14:30:00Z`), copied into the report."))
     profile = ProfileRef()
 
     @validates_schema
@@ -240,19 +294,14 @@ class AnalyzeRequestSchema(StrictSchema):
             raise ValidationError("give exactly one of 'text' or 'html'", "_schema")
 
 
-class BatchItem(fields.Nested):
-    """Documented as one analysis request; each item is validated on its own by the view,
-    so one malformed item is reported in its place instead of failing the batch."""
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        if not isinstance(value, dict):
-            raise ValidationError("each item must be an object")
-        return value
+# What _one_input checks, in the document's words: exactly one of text and html.
+ONE_INPUT = {"oneOf": [{"required": ["text"]}, {"required": ["html"]}]}
 
 
 class BatchRequestSchema(StrictSchema):
-    items = fields.List(BatchItem(AnalyzeRequestSchema), required=True, validate=validate.Length(min=1), **_describe(
-        "The articles, at most FRAMING_MAX_BATCH_ITEMS (20 by default)."))
+    items = fields.List(fields.Nested(AnalyzeRequestSchema), required=True, validate=validate.Length(min=1), **_describe(
+        "The articles, at most FRAMING_MAX_BATCH_ITEMS. An item that does not match the document fails the whole batch "
+        "(422, details by `items.<index>.<field>`); an item the analysis refuses gets its own error in its place."))
 
 
 # ---- the report -------------------------------------------------------------------------------
@@ -429,11 +478,6 @@ class AffiliationSchema(StrictSchema):
     name = fields.String(required=True)
 
 
-class OccurrenceSchema(SpanSchema):
-    paragraph = fields.Integer(required=True)
-    via = fields.String(required=True)
-
-
 class ActorSummarySchema(StrictSchema):
     actor = fields.String(required=True)
     name = fields.String(required=True)
@@ -450,8 +494,6 @@ class ActorSummarySchema(StrictSchema):
     positive = fields.Integer(required=True)
     cited_as_source = fields.Integer(required=True)
     labels = fields.List(fields.Nested(LabelCountSchema), required=True)
-    occurrences = fields.List(fields.Nested(OccurrenceSchema), required=True, **_describe(
-        "Every mention of the actor in the body, with its paragraph and how it was tied to the actor."))
 
 
 class DocumentSentimentSchema(StrictSchema):
@@ -491,6 +533,15 @@ class MetadataSchema(StrictSchema):
     published_at = fields.String()
 
 
+class WarningSchema(StrictSchema):
+    code = fields.String(required=True, validate=validate.OneOf(["markup_removed"]), **_describe(
+        "`markup_removed`: stray tags and entities were taken out before analysis (docs/report.md)."))
+    field = fields.String(required=True, validate=validate.OneOf(["text", "title"]))
+    tags = fields.Integer(required=True)
+    entities = fields.Integer(required=True)
+    message = fields.String(required=True)
+
+
 class ReportSchema(StrictSchema):
     offsets = fields.String(required=True, validate=validate.OneOf(["codepoint", "utf16"]), **_describe(
         "Unit of every `start`/`end` in this report."))
@@ -500,6 +551,8 @@ class ReportSchema(StrictSchema):
     title = fields.Nested(ParagraphSchema, allow_none=True, required=True, **_describe("Offsets here refer to the title."))
     paragraphs = fields.List(fields.Nested(ParagraphSchema), required=True)
     document = fields.Nested(DocumentSchema, required=True)
+    warnings = fields.List(fields.Nested(WarningSchema), **_describe(
+        "What the analysis changed in the input before reading it; empty when nothing. Absent from reports stored before 0.3."))
 
 
 class BatchResultSchema(StrictSchema):
@@ -520,27 +573,16 @@ class BatchResponseSchema(StrictSchema):
 MAX_LIST_LIMIT = 500
 
 
-def _no_nul(value: str) -> None:
-    """PostgreSQL cannot store or compare strings holding NUL characters."""
-    if "\x00" in value:
-        raise ValidationError("must not contain NUL characters")
-
-
 def _name(maximum: int, **kwargs) -> fields.String:
-    return fields.String(validate=[validate.Length(1, maximum), _no_nul], **kwargs)
+    return fields.String(validate=[validate.Length(1, maximum), _NO_NUL], **kwargs)
 
 
-class PublishedAt(fields.String):
-    """An ISO 8601 date or date-time, to the view as an aware UTC datetime."""
+class PublishedAt(Moment):
+    """``published_at`` of a stored article: to the view as a UTC datetime, or None for the
+    few moments RFC 3339 admits outside Python's years 1 to 9999 (the view refuses those)."""
 
     def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs)
-        _iso_date(text)
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        try:
-            return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-        except OverflowError as error:
-            raise ValidationError("published_at is out of range in UTC") from error
+        return _moment(super()._deserialize(value, attr, data, **kwargs))
 
 
 class ArticleInSchema(StrictSchema):
@@ -549,10 +591,13 @@ class ArticleInSchema(StrictSchema):
         "parameters, fragment or trailing slash), else its text: sending it again stores nothing new."))
     outlet = _name(200, required=True)
     url = _name(2048)
-    title = fields.String(allow_none=True, **_describe("The headline, analysed and reported separately."))
-    published_at = PublishedAt(required=True, **_describe("ISO 8601 date or date-time; a time without a zone is UTC."))
-    text = fields.String(**_describe("The article's plain text. Give `text` or `html`, not both."))
-    html = fields.String(**_describe("The article page's HTML; its main text is extracted, stored and analysed."))
+    title = fields.String(allow_none=True, **_describe(
+        "The headline, analysed and reported separately."), validate=validate.Length(max=MAX_TITLE_CHARS))
+    published_at = PublishedAt(required=True, **_describe(
+        "An RFC 3339 date (`2024-03-05`, taken as midnight UTC) or date-time with its offset (`2024-03-05T14:30:00Z`)."))
+    text = fields.String(**_describe(
+        "The article's plain text. Give `text` or `html`, not both. Longer than FRAMING_MAX_TEXT_CHARS is 413 `text_too_long`."))
+    html = fields.String(validate=_NO_NUL, **_describe("The article page's HTML; its main text is extracted, stored and analysed."))
 
     @validates_schema
     def _one_input(self, data, **_kwargs):
@@ -588,23 +633,25 @@ class ArticleBatchStoredSchema(StrictSchema):
 
 
 class NameList(fields.String):
-    """``"a, b"`` in the query, ``["a", "b"]`` to the view."""
+    """``"a, b"`` in the query, ``["a", "b"]`` to the view. The text is checked here, and
+    documented by hand, since marshmallow's validators would see the list."""
+
+    _length = validate.Length(1, 2000)
+    _pattern = FullPattern(NAME_LIST_PATTERN, error="give one or more names separated by commas")
+
+    def __init__(self, **kwargs):
+        kwargs["metadata"] = {"minLength": 1, "maxLength": 2000, "pattern": NAME_LIST_PATTERN, **kwargs.get("metadata", {})}
+        super().__init__(**kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs)
-        if len(text) > 2000:
-            raise ValidationError("at most 2,000 characters")
-        _no_nul(text)
-        names = [part.strip() for part in text.split(",") if part.strip()]
-        if not names:
-            raise ValidationError("give one or more names separated by commas")
-        return names
+        text = self._pattern(self._length(super()._deserialize(value, attr, data, **kwargs)))
+        return [name for name in (part.strip(NAME_LIST_BLANKS) for part in text.split(",")) if name]
 
 
 class ArticleQuerySchema(StrictSchema):
     outlet = NameList(**_describe("One outlet, or several separated by commas."))
-    from_ = fields.Date(data_key="from", **_describe("Published on or after this day (UTC)."))
-    to = fields.Date(**_describe("Published on or before this day (UTC)."))
+    from_ = Day(data_key="from", **_describe("Published on or after this day (UTC)."))
+    to = Day(**_describe("Published on or before this day (UTC)."))
     actor = _name(200, **_describe("Mentions this actor (an id, as in `GET /v1/actors`)."))
     q = _name(200, **_describe(
         "Case-insensitive substring of the title or text (a plain `LIKE` match: no stemming or ranking)."))
@@ -648,8 +695,8 @@ class TrendQuerySchema(StrictSchema):
         "One outlet, or several separated by commas; all outlets when left out."))
     interval = fields.String(load_default="month", validate=validate.OneOf(["day", "week", "month"]), **_describe(
         "Period length; weeks start on Monday. Periods are named by their first day (UTC)."))
-    from_ = fields.Date(data_key="from", **_describe("First day included (UTC)."))
-    to = fields.Date(**_describe("Last day included (UTC)."))
+    from_ = Day(data_key="from", **_describe("First day included (UTC); after `to` is 422 `invalid_date_range`."))
+    to = Day(**_describe("Last day included (UTC)."))
     analyzer_version = _name(40, **_describe(
         "Query reports of this analyzer version instead of the current one (`GET /v1/metrics` lists those stored)."))
     format = fields.String(validate=validate.OneOf(["json", "csv"]), **_describe(
@@ -658,11 +705,6 @@ class TrendQuerySchema(StrictSchema):
         "Include periods without articles (`value` null, `articles` 0): every series, and every outlet asked for, "
         "runs over the same periods, from `from` (or the earliest period of any series) to `to` (or the latest), "
         "so lines and spreadsheet rows align. At most 5,000 periods per series (422 `too_many_periods`)."))
-
-    @validates_schema
-    def _ordered_days(self, data, **_kwargs):
-        if data.get("from_") and data.get("to") and data["from_"] > data["to"]:
-            raise ValidationError("'from' is after 'to'", "from")
 
 
 class TrendPointSchema(StrictSchema):
@@ -710,13 +752,6 @@ MAX_COMPARED_OUTLETS = 10
 MAX_ID = 2**31 - 1
 
 
-def _outlet_count(minimum: int):
-    def check(names: list[str]) -> None:
-        if not minimum <= len(set(names)) <= MAX_COMPARED_OUTLETS:
-            raise ValidationError(f"give {minimum} to {MAX_COMPARED_OUTLETS} different outlets")
-    return check
-
-
 class _CompareOptions(StrictSchema):
     actor = _name(200, **_describe("Only articles mentioning this actor (an id, as in `GET /v1/actors`); actor figures are then about it alone."))
     analyzer_version = _name(40, **_describe(
@@ -726,14 +761,16 @@ class _CompareOptions(StrictSchema):
 
 
 class CompareQuerySchema(_CompareOptions):
-    outlets = NameList(required=True, validate=_outlet_count(2), **_describe("Two to ten outlets, separated by commas."))
+    outlets = NameList(required=True, **_describe(
+        "Two to ten different outlets, separated by commas (else 422 `outlet_count`: the document cannot count names)."))
     story = fields.Integer(validate=validate.Range(1, MAX_ID), **_describe("Only articles of this story (`GET /v1/stories`)."))
-    from_ = fields.Date(data_key="from", **_describe("Published on or after this day (UTC)."))
-    to = fields.Date(**_describe("Published on or before this day (UTC)."))
+    from_ = Day(data_key="from", **_describe("Published on or after this day (UTC)."))
+    to = Day(**_describe("Published on or before this day (UTC)."))
 
 
 class StoryCompareQuerySchema(_CompareOptions):
-    outlets = NameList(validate=_outlet_count(1), **_describe("Compare these outlets only; every outlet of the story when left out."))
+    outlets = NameList(**_describe(
+        "Compare these outlets only (at most ten different ones, else 422 `outlet_count`); every outlet of the story when left out."))
 
 
 class ShareSchema(StrictSchema):
@@ -818,8 +855,8 @@ class ComparisonSchema(StrictSchema):
 
 class StoryQuerySchema(PageQuerySchema):
     outlet = NameList(**_describe("Stories covered by one of these outlets (separated by commas)."))
-    from_ = fields.Date(data_key="from", **_describe("Stories with an article published on or after this day (UTC)."))
-    to = fields.Date(**_describe("Stories with an article published on or before this day (UTC)."))
+    from_ = Day(data_key="from", **_describe("Stories with an article published on or after this day (UTC)."))
+    to = Day(**_describe("Stories with an article published on or before this day (UTC)."))
     min_outlets = fields.Integer(load_default=1, validate=validate.Range(1, 1000), **_describe("Stories covered by at least this many outlets."))
 
 

@@ -13,7 +13,7 @@ on the server at 127.0.0.1:5432, created for the run and dropped at the end):
    SQLite stops at the first): the ingested articles and their metric rows are copied as
    new articles with new dates, in SQL (``INSERT ... SELECT``), and the per-day aggregates
    are rebuilt from the metric rows (``framing.store.rollups.rebuild``, the backfill of
-   migration 0003; its time is reported). The copies share their originals' stored revision
+   migration 0004; its time is reported). The copies share their originals' stored revision
    (text and report), which the queries read only for the comparison's word sample. The
    articles' id sequence is moved past the copied ids, so a later ingest into the same
    database does not collide with them.

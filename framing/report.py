@@ -414,7 +414,6 @@ def _actor_summaries(mentions, attributions: list[Attribution], loaded: list[Loa
             "positive": labels_scores.count("positive"),
             "cited_as_source": cited.get(actor_id, 0),
             "labels": [{"label": label, "count": count} for label, count in labels.most_common()],
-            "occurrences": [{"paragraph": m.paragraph, **m.span.as_dict(), "via": m.via} for m, _ in items],
         })
     summaries.sort(key=lambda s: (-s["mentions"], s["actor"]))
     return summaries

@@ -47,7 +47,8 @@ REFUSED = [
     pytest.param("The council met.\x00\x00\x01\x02 The vote was close.", BinaryInput, "binary_input", id="nul_bytes"),
     pytest.param("\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c" * 3 + ENGLISH, BinaryInput, "binary_input", id="control_characters"),
     pytest.param("<html><body><p>" + ENGLISH + "</p></body></html>", HtmlInput, "html_not_supported", id="html_document"),
-    pytest.param("<p>" + ENGLISH + "</p>\n<p>The vote was 5 to 4.</p>", HtmlInput, "html_not_supported", id="html_fragment"),
+    pytest.param("<body>\n<p>" + ENGLISH + "</p></body>", HtmlInput, "html_not_supported", id="html_body"),
+    pytest.param("<b></b><br/>&nbsp;", EmptyText, "empty_text", id="markup_only"),
     pytest.param("<!DOCTYPE html>\n" + ENGLISH, HtmlInput, "html_not_supported", id="doctype"),
     pytest.param(FRENCH, UnsupportedLanguage, "unsupported_language", id="french"),
     pytest.param(GERMAN, UnsupportedLanguage, "unsupported_language", id="german"),
@@ -81,13 +82,15 @@ def test_title_is_checked_like_the_body():
     with pytest.raises(TextTooLong):
         analyze(ENGLISH, title="Council " * 200)
     with pytest.raises(HtmlInput):
-        analyze(ENGLISH, title="<b>Libraries</b> to close, <i>council</i> says")
+        analyze(ENGLISH, title="<html><title>Libraries to close</title></html>")
 
 
 ACCEPTED = [
     pytest.param(ENGLISH + " “C'est une honte,” a librarian said in French.", id="english_with_a_french_quote"),
     pytest.param(ENGLISH + " The margin was 5 < 6 votes, or > 80 percent of those present.", id="angle_brackets_not_tags"),
     pytest.param("Mayor says libraries will close", id="short_headline_like_text"),
+    pytest.param("CNN Hires Woke Saints Safety Malcolm Jenkins to Comment on Race, Social Justice Issues", id="headline_of_names"),
+    pytest.param("<p>" + ENGLISH + "</p>\n<p>The vote was 5 to 4.</p>", id="html_fragment_is_cleaned"),
 ]
 
 

@@ -6,11 +6,12 @@ they are documented rather than dumped by marshmallow).
 from __future__ import annotations
 
 from flask import current_app, g
-from api.routes import Blueprint
-from marshmallow import ValidationError
 
+from api import examples
 from api.analysis import run_analysis
-from api.errors import ApiError, error_body, flatten_messages, framing_error_body
+from api.errors import ApiError, error_body, framing_error_body
+from api.limits import check_batch
+from api.routes import Blueprint
 from api.schemas import AnalyzeOptionsSchema, AnalyzeRequestSchema, BatchRequestSchema, BatchResponseSchema, ReportSchema
 from framing.errors import FramingError
 
@@ -19,7 +20,7 @@ blp = Blueprint("analyze", __name__, url_prefix="/v1/analyze", description="Anal
 
 @blp.route("", methods=["POST"])
 @blp.arguments(AnalyzeOptionsSchema, location="query")
-@blp.arguments(AnalyzeRequestSchema)
+@blp.arguments(AnalyzeRequestSchema, example=examples.ANALYZE)
 @blp.alt_response(200, schema=ReportSchema, success=True, description="The framing report.")
 @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
 @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
@@ -37,25 +38,23 @@ def analyze(options: dict, article: dict):
 
 @blp.route("/batch", methods=["POST"])
 @blp.arguments(AnalyzeOptionsSchema, location="query")
-@blp.arguments(BatchRequestSchema)
+@blp.arguments(BatchRequestSchema, example=examples.BATCH)
 @blp.alt_response(200, schema=BatchResponseSchema, success=True, description="One result per item, in order.")
 @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
 @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
 def analyze_batch(options: dict, batch: dict):
     """Analyse several articles
 
-    Each item is an analysis request as for `POST /v1/analyze`. An item that is invalid or
-    cannot be analysed gets its own error, with the same code a single request would get;
+    Each item is an analysis request as for `POST /v1/analyze`. A batch with an item that
+    does not match the document is refused whole (422 `validation_error`, details by
+    `items.<index>.<field>`). An item the analysis refuses (`unsupported_language`,
+    `unknown_profile`, ...) gets its own error, with the code a single request would get;
     the others are analysed. More than FRAMING_MAX_BATCH_ITEMS items, or more than
-    FRAMING_MAX_BATCH_CHARS characters of text and HTML in all, is 413 `batch_too_large`.
+    FRAMING_MAX_BATCH_CHARS characters of text and HTML in all, is 413 `batch_too_large`;
+    an item's text over FRAMING_MAX_TEXT_CHARS is 413 `text_too_long` for the whole batch.
     """
-    settings = current_app.config["FRAMING"]
     items = batch["items"]
-    if len(items) > settings.max_batch_items:
-        raise ApiError(413, "batch_too_large", f"the batch has {len(items)} items; the limit is {settings.max_batch_items}")
-    characters = sum(len(item.get(key) or "") for item in items for key in ("text", "html") if isinstance(item.get(key), str))
-    if characters > settings.max_batch_chars:
-        raise ApiError(413, "batch_too_large", f"the batch has {characters:,} characters of text; the limit is {settings.max_batch_chars:,}")
+    check_batch(items, "items.")
     results = [_analyze_item(index, item, options) for index, item in enumerate(items)]
     succeeded = sum(1 for result in results if result["ok"])
     return current_app.json.response({"items": results, "succeeded": succeeded, "failed": len(results) - succeeded})
@@ -63,9 +62,7 @@ def analyze_batch(options: dict, batch: dict):
 
 def _analyze_item(index: int, item: dict, options: dict) -> dict:
     try:
-        report = run_analysis(AnalyzeRequestSchema().load(item), options)
-    except ValidationError as error:
-        body = error_body("validation_error", "the item is not valid; see details", flatten_messages(error.messages))
+        report = run_analysis(item, options)
     except ApiError as error:
         body = error_body(error.code, error.message, error.details)
     except FramingError as error:

@@ -13,8 +13,11 @@ from flask.views import MethodView
 from marshmallow import ValidationError
 from sqlalchemy.exc import IntegrityError
 
+from api import examples
+from api.auth import requires_key
 from api.errors import ApiError, error_body, flatten_messages, framing_error_body
 from api.extract import extract_article
+from api.limits import check_batch
 from api.routes import Blueprint
 from api.schemas import ArticleDetailSchema, ArticleInSchema, ArticleListSchema, ArticleQuerySchema
 from framing.errors import FramingError
@@ -38,13 +41,17 @@ def _ref(name: str) -> dict:
 
 
 def _as_input(article: dict) -> ArticleInput:
+    published_at = article["published_at"]
+    if published_at is None:  # 0001-01-01T00:30:00+01:00 is a valid date-time, in year 0 in UTC
+        message = "published_at falls outside years 1 to 9999 once in UTC"
+        raise ApiError(422, "date_out_of_range", message, {"published_at": [message]})
     if "html" in article:
         extracted = extract_article(article["html"])
         text, title = extracted.text, article.get("title") or extracted.title
     else:
         text, title = article["text"], article.get("title")
     return ArticleInput.build(
-        outlet=article["outlet"], published_at=article["published_at"],
+        outlet=article["outlet"], published_at=published_at,
         text=text, title=title, url=article.get("url"), client_id=article.get("id"), html=article.get("html"),
     )
 
@@ -90,29 +97,21 @@ def _parse_body() -> dict | list:
     return body
 
 
-def _validated(article: object) -> dict:
-    if not isinstance(article, dict):
-        raise ValidationError({"_schema": ["each item must be an object"]})
-    return ArticleInSchema().load(article)
-
-
-def _check_batch(items: list) -> None:
-    settings = current_app.config["FRAMING"]
-    if not items:
+def _validated(body: dict | list) -> dict | list[dict]:
+    """The article or articles as the document describes them, or a 422 naming every field that is not."""
+    if body == []:
         raise ApiError(422, "validation_error", "the list is empty", {"_schema": ["give at least one article"]})
-    if len(items) > settings.max_batch_items:
-        raise ApiError(413, "batch_too_large", f"the list has {len(items)} articles; the limit is {settings.max_batch_items}")
-    characters = sum(len(item.get(key) or "") for item in items if isinstance(item, dict) for key in ("text", "html")
-                     if isinstance(item.get(key), str))
-    if characters > settings.max_batch_chars:
-        raise ApiError(413, "batch_too_large", f"the list has {characters:,} characters of text; the limit is {settings.max_batch_chars:,}")
-
-
-def _store_item(index: int, article: object) -> dict:
     try:
-        result = _store(_validated(article))
+        return ArticleInSchema(many=isinstance(body, list)).load(body)
     except ValidationError as error:
-        body = error_body("validation_error", "the item is not valid; see details", flatten_messages(error.messages))
+        raise ApiError(422, "validation_error", "the request is not valid; see details", flatten_messages(error.messages)) from error
+
+
+def _store_item(index: int, article: dict) -> dict:
+    try:
+        result = _store(article)
+    except ApiError as error:
+        body = error_body(error.code, error.message, error.details)
     except FramingError as error:
         body, status = framing_error_body(error)
         if status >= 500:
@@ -140,14 +139,15 @@ def _not_found(article_id: int) -> ApiError:
 _UPLOAD_DOC = {
     "requestBody": {
         "required": True,
-        "content": {_JSON: {"schema": {"oneOf": [
-            _ref("ArticleIn"),
-            {"type": "array", "items": _ref("ArticleIn"), "minItems": 1,
-             "description": "Several articles, at most FRAMING_MAX_BATCH_ITEMS (20 by default)."},
-        ]}}},
+        "content": {_JSON: {"schema": {"oneOf": [_ref("ArticleIn"), _ref("ArticleInList")]}, "examples": {
+            "one": {"summary": "One article", "value": examples.ARTICLE_IN},
+            "several": {"summary": "A list of articles", "value": [examples.ARTICLE_IN, {**examples.ARTICLE_IN, "id": "example-2"}]},
+        }}},
     },
     "responses": {
-        "201": {"description": "A new article was stored (one article sent).", "content": {_JSON: {"schema": _ref("ArticleStored")}}},
+        "201": {"description": "A new article was stored (one article sent).", "content": {_JSON: {"schema": _ref("ArticleStored")}},
+                "links": {name: {"operationId": operation, "parameters": {"article_id": "$response.body#/id"}}
+                          for name, operation in (("GetArticle", "get_article"), ("DeleteArticle", "delete_article"))}},
         "200": {"description": "One article sent and stored already (`revised`, `updated` or `unchanged`); or a list sent: "
                                "one result per item, in order.",
                 "content": {_JSON: {"schema": {"oneOf": [_ref("ArticleStored"), _ref("ArticleBatchStored")]}}}},
@@ -175,10 +175,11 @@ class Articles(MethodView):
             with _db().session() as session:
                 page = find_articles(session, filters, query["limit"], query.get("cursor"), count_total=query["total"])
                 items = [_summary(row.article, row.revision, row.analyzer_version) for row in page.items]
-        except InvalidCursor as error:
-            raise ApiError(422, "validation_error", "the request is not valid; see details", {"cursor": [str(error)]}) from error
+        except InvalidCursor as error:  # a cursor is opaque to the document: any string is one
+            raise ApiError(422, "invalid_cursor", str(error), {"cursor": [str(error)]}) from error
         return {"items": items, "total": page.total, "next_cursor": page.next_cursor}
 
+    @requires_key("write")
     @blp.doc(**_UPLOAD_DOC)
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
@@ -189,20 +190,17 @@ class Articles(MethodView):
         One article object, or a list of them. An article's identity is its `id`, else its
         URL, else its text: sending an article again stores nothing new (`unchanged`); a
         changed text or title is stored as a new revision (`revised`) and analysed again.
-        For a single article, errors are as for `POST /v1/analyze`; in a list each item has
-        its own result or error.
+        For a single article, errors are as for `POST /v1/analyze`. A list with an item that
+        does not match the document is refused whole (422, details by `<index>.<field>`);
+        otherwise each item has its own result, or the error that refused its text.
         """
-        body = _parse_body()
+        body = _validated(_parse_body())
         if isinstance(body, dict):
-            try:
-                article = _validated(body)
-            except ValidationError as error:
-                raise ApiError(422, "validation_error", "the request is not valid; see details", flatten_messages(error.messages)) from error
-            result = _store(article)
+            result = _store(body)
             response = current_app.json.response(result)
             response.status_code = 201 if result["status"] == "created" else 200
             return response
-        _check_batch(body)
+        check_batch(body, "")
         results = [_store_item(index, item) for index, item in enumerate(body)]
         succeeded = sum(1 for result in results if result["ok"])
         return current_app.json.response({"items": results, "succeeded": succeeded, "failed": len(results) - succeeded})
@@ -210,6 +208,7 @@ class Articles(MethodView):
 
 @blp.route("/<int:article_id>")
 class OneArticle(MethodView):
+    @blp.doc(operationId="get_article")
     @blp.alt_response(200, schema=ArticleDetailSchema, success=True, description="The article, its current text and report.")
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, article_id: int):
@@ -223,6 +222,8 @@ class OneArticle(MethodView):
                     "report": _report(revision.report)}
         return current_app.json.response(body)
 
+    @requires_key("write")
+    @blp.doc(operationId="delete_article")
     @blp.response(204)
     @blp.alt_response(404, response="NOT_FOUND")
     def delete(self, article_id: int):

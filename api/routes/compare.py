@@ -10,8 +10,9 @@ from dataclasses import asdict
 
 from flask import current_app
 
+from api.errors import ApiError
 from api.routes import Blueprint
-from api.schemas import CompareQuerySchema, ComparisonSchema
+from api.schemas import MAX_COMPARED_OUTLETS, CompareQuerySchema, ComparisonSchema
 from framing.store.compare import MAX_WORD_DOCUMENTS, Comparison, Selection, compare
 from framing.store.versions import current_analyzer_version
 
@@ -21,6 +22,16 @@ blp = Blueprint("compare", __name__, url_prefix="/v1", description="Outlets side
 def run_comparison(selection: Selection, limit: int) -> Comparison:
     with current_app.extensions["framing_db"].session() as session:
         return compare(session, selection, limit=limit)
+
+
+def distinct_outlets(names: list[str], minimum: int) -> list[str]:
+    """The outlets asked for, each once, in order; 422 ``outlet_count`` unless there are
+    ``minimum`` to ten of them (a count the document cannot state for a comma-separated list)."""
+    outlets = list(dict.fromkeys(names))
+    if not minimum <= len(outlets) <= MAX_COMPARED_OUTLETS:
+        message = f"give {minimum} to {MAX_COMPARED_OUTLETS} different outlets; {len(outlets)} were given"
+        raise ApiError(422, "outlet_count", message, {"outlets": [message]})
+    return outlets
 
 
 def comparison_body(result: Comparison, selection: Selection) -> dict:
@@ -47,7 +58,7 @@ def compare_outlets(query: dict):
     `analyzer_version` names another.
     """
     selection = Selection(
-        outlets=list(dict.fromkeys(query["outlets"])), analyzer_version=query.get("analyzer_version") or current_analyzer_version(),
+        outlets=distinct_outlets(query["outlets"], 2), analyzer_version=query.get("analyzer_version") or current_analyzer_version(),
         actor=query.get("actor"), story_id=query.get("story"), since=query.get("from_"), until=query.get("to"),
     )
     return comparison_body(run_comparison(selection, query["limit"]), selection)

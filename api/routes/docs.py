@@ -2,7 +2,7 @@
 (newsrooms and classrooms behind strict firewalls); flask-smorest renders the page."""
 from __future__ import annotations
 
-from flask import Blueprint, send_from_directory
+from flask import Blueprint, redirect, send_from_directory, url_for
 from swagger_ui_bundle import swagger_ui_path
 
 blp = Blueprint("docs_assets", __name__)
@@ -14,3 +14,10 @@ ASSETS_URL = "docs/assets/"
 @blp.route("/docs/assets/<path:filename>")
 def asset(filename: str):
     return send_from_directory(str(swagger_ui_path), filename, max_age=86400)
+
+
+@blp.route("/docs/")
+def docs_with_slash():
+    """``/docs/`` is the address people type; the page lives at ``/docs``, where its relative
+    asset links resolve."""
+    return redirect(url_for("api-docs.openapi_swagger_ui"), 301)

@@ -12,6 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 import framing.profiles
+from api import examples
+from api.auth import requires_key
 from api.errors import ApiError
 from api.routes import Blueprint
 from api.schemas import PageQuerySchema, ProfileBodySchema, ProfileCreateSchema, ProfileListSchema, ProfileSchema
@@ -70,7 +72,12 @@ class Profiles(MethodView):
             ]
         return {"profiles": summaries, "total": total, "page": query["page"], "page_size": query["page_size"]}
 
-    @blp.arguments(ProfileCreateSchema)
+    @requires_key("write")
+    @blp.doc(responses={201: {"links": {  # an int key, as @blp.response uses, so the two merge
+        name: {"operationId": operation, "parameters": {"name": "$response.body#/name"}}
+        for name, operation in (("GetProfile", "get_profile"), ("ReplaceProfile", "replace_profile"), ("DeleteProfile", "delete_profile"))
+    }}})
+    @blp.arguments(ProfileCreateSchema, example=examples.PROFILE_CREATE)
     @blp.response(201, ProfileSchema)
     @blp.alt_response(409, response="CONFLICT")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
@@ -98,6 +105,7 @@ class Profiles(MethodView):
 
 @blp.route("/<string:name>")
 class Profile(MethodView):
+    @blp.doc(operationId="get_profile")
     @blp.response(200, ProfileSchema)
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, name: str):
@@ -106,7 +114,9 @@ class Profile(MethodView):
             profile = _stored(session, name)
             return _as_dict(profile)
 
-    @blp.arguments(ProfileBodySchema)
+    @requires_key("write")
+    @blp.doc(operationId="replace_profile")
+    @blp.arguments(ProfileBodySchema, example=examples.PROFILE_BODY)
     @blp.response(200, ProfileSchema)
     @blp.alt_response(404, response="NOT_FOUND")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
@@ -123,6 +133,8 @@ class Profile(MethodView):
             profile.updated_at = utcnow()
         return _as_dict(profile)
 
+    @requires_key("write")
+    @blp.doc(operationId="delete_profile")
     @blp.response(204)
     @blp.alt_response(404, response="NOT_FOUND")
     def delete(self, name: str):

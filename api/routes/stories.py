@@ -11,7 +11,7 @@ from flask import current_app
 
 from api.errors import ApiError
 from api.routes import Blueprint
-from api.routes.compare import comparison_body, run_comparison
+from api.routes.compare import comparison_body, distinct_outlets, run_comparison
 from api.schemas import (
     MAX_ID,
     StoryCompareQuerySchema,
@@ -56,7 +56,7 @@ def compare_story(query: dict, story_id: int):
     if story is None:
         raise ApiError(404, "story_not_found", f"no story has id {story_id}; story ids change when `framing stories build` runs")
     selection = Selection(
-        outlets=list(dict.fromkeys(query.get("outlets") or story.outlets)),
+        outlets=distinct_outlets(query["outlets"], 1) if "outlets" in query else story.outlets,
         analyzer_version=query.get("analyzer_version") or current_analyzer_version(), actor=query.get("actor"), story_id=story.id,
     )
     return {"story": asdict(story), "comparison": comparison_body(run_comparison(selection, query["limit"]), selection)}

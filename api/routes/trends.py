@@ -50,6 +50,8 @@ def trends(query: dict):
     `analyzer_version` names another. A period is named by its first day; periods without
     articles are left out unless `fill=true`. Actor metrics need `actor` (422 `actor_required` without it).
     """
+    if query.get("from_") and query.get("to") and query["from_"] > query["to"]:
+        raise ApiError(422, "invalid_date_range", "'from' is after 'to'", {"from": ["after 'to'"]})
     metric = METRICS[query["metric"]]
     if metric.needs_actor and not query.get("actor"):
         raise ApiError(422, "actor_required", f"the metric {metric.name!r} is about one actor: give actor=<id>",

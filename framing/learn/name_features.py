@@ -19,13 +19,19 @@ Every feature is a string; the model keeps one weight per feature and class.
 """
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from dataclasses import dataclass
 
 from framing import corpora
 from framing.detect.actors.names import NameRun, opens_sentence
 from framing.text import Token
 
+
+
+_CAPITALISED, _TEXT, _LOWER, _FIRST = attrgetter("is_capitalized"), attrgetter("text"), attrgetter("lower"), itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +44,15 @@ class DocumentEvidence:
 
     @classmethod
     def of(cls, paragraphs_tokens: list[list[Token]], common_words: frozenset[str]) -> DocumentEvidence:
-        lowercase, capitalised = set(), Counter()
-        for tokens in paragraphs_tokens:
-            for token in tokens:
-                if token.is_capitalized:
-                    capitalised[token.text] += 1
-                elif token.is_word:
-                    lowercase.add(token.lower)
-        return cls(frozenset(lowercase), capitalised, common_words)
+        tokens = [token for paragraph in paragraphs_tokens for token in paragraph]
+        capitals = list(map(_CAPITALISED, tokens))
+        capitalised = Counter(compress(map(_TEXT, tokens), capitals))
+        # words that start with a lower-case letter (C-level: this reads every token of the article)
+        lowercase = frozenset(compress(map(_LOWER, tokens), map(str.islower, map(_FIRST, map(_TEXT, tokens)))))
+        return cls(lowercase, capitalised, common_words)
 
 
+@functools.lru_cache(maxsize=65536)
 def shape(text: str) -> str:
     """"Romney" -> "Xx", "NAACP" -> "XX", "R." -> "X.", "al-Assad" -> "x-Xx", "Chick-fil-A" -> "Xx-x-X"."""
     out = []

@@ -8,6 +8,7 @@ a few dozen dictionary look-ups per class, so the model adds little to an analys
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 
 from framing.corpora import read_data_json
@@ -16,6 +17,7 @@ from framing.errors import CorpusError
 MODEL_FILE = "name_model.json"
 MODEL_NAME = "name-kind-linear"
 KINDS = ("none", "person", "organization", "place")
+_ZEROS = itertools.repeat(0.0)  # the weight of a feature a class has none for, for map()
 
 
 class NameModel:
@@ -29,15 +31,13 @@ class NameModel:
         self.version: str = parameters["version"]
         self.intercepts: list[float] = parameters["intercepts"]
         self.weights: dict[str, list[float]] = parameters["weights"]
+        # one dictionary per class, so a run's score is one C-level sum per class
+        self._by_class = [{name: row[index] for name, row in self.weights.items() if row[index]} for index in range(len(KINDS))]
         # words news writes in lower case most of the time: a capital on one is weak evidence
         self.common_words: frozenset[str] = frozenset(parameters["common_words"])
 
     def probabilities(self, features: list[str]) -> dict[str, float]:
-        totals = list(self.intercepts)
-        for feature in features:
-            row = self.weights.get(feature)
-            if row is not None:
-                totals = [total + weight for total, weight in zip(totals, row)]
+        totals = [intercept + sum(map(weights.get, features, _ZEROS)) for intercept, weights in zip(self.intercepts, self._by_class)]
         top = max(totals)
         exps = [math.exp(total - top) for total in totals]
         whole = sum(exps)

@@ -462,3 +462,22 @@ class JobItem(Base):
     error_code: Mapped[str | None] = mapped_column(String(60))
     error_message: Mapped[str | None] = mapped_column(Text)
     report: Mapped[dict | None] = mapped_column(JSON)  # analysis jobs: the result
+
+
+class ApiKey(Base):
+    """A key for the HTTP API's writes (and reads, when the server asks keys for them).
+
+    Only the SHA-256 of the token is kept (``framing.store.api_keys`` says why that is
+    enough); ``prefix`` is the token's first characters, so an operator can tell which key
+    a client holds without the table ever holding a usable secret.
+    """
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str | None] = mapped_column(String(200))
+    scope: Mapped[str] = mapped_column(String(10))  # read, write or admin
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

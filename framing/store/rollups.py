@@ -16,7 +16,7 @@ table (on PostgreSQL with the rows sent as arrays) with keys in sorted order, so
 each other instead of deadlocking. A row whose ``articles`` falls to zero is deleted.
 
 :func:`rebuild` recomputes every aggregate from the metric rows in SQL: the backfill of
-migration 0003 and the repair tool if they ever disagree.
+migration 0004 and the repair tool if they ever disagree.
 """
 from __future__ import annotations
 
@@ -247,7 +247,7 @@ def _complete(table, values: dict) -> dict:
     return {name: convert(values.get(name)) for name, convert in _CONVERTERS[table]}
 
 
-# ---- rebuilding from the metric rows (migration 0003's backfill) -------------------------------
+# ---- rebuilding from the metric rows (migration 0004's backfill) -------------------------------
 
 def _period(column, span: str, dialect: str):
     """The first day of the UTC day or month of a timestamp column, as a date."""

@@ -79,10 +79,12 @@ def document_examples(number: int, document: GumDocument, common: frozenset[str]
     from framing.text import segment
 
     parsed = segment(document.text)
+    candidates, evidence = candidate_runs(parsed, common)
     found = []
-    for run, tokens, features in candidate_runs(parsed, common):
+    for candidate in candidates:
+        tokens, run = candidate.paragraph.tokens, candidate.run
         span = (tokens[run.first].start, tokens[run.last].end)
-        found.append(Example(number, span, features, _label(span, document.mentions)))
+        found.append(Example(number, span, candidate.features(evidence), _label(span, document.mentions)))
     return found
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from api.app import create_app
 from api.config import Settings
+from framing.store.api_keys import create_key
 
 # Real wire-copy sentences (paraphrased): a named organisation, an anonymous person, a
 # state by its capital, a hedge and a distancing label.
@@ -52,6 +53,21 @@ def app(make_app):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+def authorised(app, scope: str = "write"):
+    """A test client of ``app`` sending a new API key of ``scope`` with every request."""
+    with app.extensions["framing_db"].session() as session:
+        token, _key = create_key(session, scope, name="tests")
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    return client
+
+
+@pytest.fixture
+def writer(app):
+    """A client with a write key, for tests that store articles or profiles."""
+    return authorised(app)
 
 
 def spans(node):

@@ -128,8 +128,8 @@ def test_inline_profile_assigns_sides(client):
     assert sources == {"white_helmets": "opposition", "russia": "government"}
 
 
-def test_stored_profile_by_name(client):
-    assert client.post("/v1/profiles", json={"name": "syria", **SYRIA_PROFILE}).status_code == 201
+def test_stored_profile_by_name(client, writer):
+    assert writer.post("/v1/profiles", json={"name": "syria", **SYRIA_PROFILE}).status_code == 201
     report = client.post("/v1/analyze", json={"text": WHITE_HELMETS_ARTICLE, "profile": "syria"}).get_json()
     assert report["analyzer"]["profile"] == {"name": "syria", "version": "r1"}
     assert report["document"]["sourcing"]["by_side"]["opposition"]["citations"] == 1
@@ -148,8 +148,8 @@ def test_a_bundled_profile_works_by_name_on_a_fresh_server(client):
     assert "pro_assad" in report["document"]["sourcing"]["by_side"]  # the profile gives Syria a side
 
 
-def test_a_stored_profile_takes_precedence_over_the_bundled_one_of_that_name(client):
-    assert client.post("/v1/profiles", json={"name": "syria-2015", **SYRIA_PROFILE}).status_code == 201
+def test_a_stored_profile_takes_precedence_over_the_bundled_one_of_that_name(client, writer):
+    assert writer.post("/v1/profiles", json={"name": "syria-2015", **SYRIA_PROFILE}).status_code == 201
     report = client.post("/v1/analyze", json={"text": WHITE_HELMETS_ARTICLE, "profile": "syria-2015"}).get_json()
     assert report["analyzer"]["profile"] == {"name": "syria-2015", "version": "r1"}
 
@@ -159,3 +159,12 @@ def test_profile_the_library_rejects(client):
     assert response.status_code == 422
     assert response.get_json()["code"] == "invalid_profile"
     assert "atlantis" in response.get_json()["message"]
+
+
+def test_stray_markup_is_cleaned_and_offsets_are_in_the_text_as_sent_even_in_utf16(client):
+    text = "🔥 " + ARTICLE.replace("Moscow denied", "<b>Moscow</b> denied")
+    report = client.post("/v1/analyze?offsets=utf16", json={"text": text}).get_json()
+    assert report["warnings"][0]["code"] == "markup_removed" and report["warnings"][0]["tags"] == 2
+    utf16 = text.encode("utf-16-le")
+    for span in spans({key: value for key, value in report.items() if key != "title"}):
+        assert utf16[2 * span["start"]:2 * span["end"]].decode("utf-16-le") == span["text"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import ARTICLE, PAGE, WHITE_HELMETS_ARTICLE, spans
+from tests.api.conftest import ARTICLE, PAGE, WHITE_HELMETS_ARTICLE, authorised, spans
 
 REUTERS = {"outlet": "reuters", "published_at": "2024-03-05T09:30:00Z", "url": "https://example.com/world/idlib?utm_source=x",
            "title": "Strikes hit Idlib", "text": ARTICLE}
@@ -13,7 +13,7 @@ AP = {"outlet": "ap", "published_at": "2024-03-12", "id": "ap-77", "text": WHITE
 @pytest.fixture
 def client(make_app, database_url):
     app = make_app(database_url=database_url)
-    yield app.test_client()
+    yield authorised(app)
     app.extensions["framing_db"].dispose()
 
 
@@ -35,22 +35,37 @@ def test_post_one_article_then_again(client):
     assert client.get("/v1/articles?total=true").get_json()["total"] == 1
 
 
-def test_post_a_list_with_html_and_a_bad_item(client):
-    response = client.post("/v1/articles", json=[AP, {"outlet": "example", "published_at": "2024-03-06", "html": PAGE}, {"outlet": "ap"}])
+GERMAN = "Die Regierung hat am Montag neue Maßnahmen beschlossen, sagte ein Sprecher in Berlin zu den Plänen."
+
+
+def test_post_a_list_with_html_and_an_item_the_analysis_refuses(client):
+    response = client.post("/v1/articles", json=[AP, {"outlet": "example", "published_at": "2024-03-06", "html": PAGE},
+                                                  {**AP, "id": "de-1", "text": GERMAN}])
     assert response.status_code == 200
     body = response.get_json()
     assert (body["succeeded"], body["failed"]) == (2, 1)
-    first, page, bad = body["items"]
+    first, page, refused = body["items"]
     assert first["key"] == "id:ap-77" and first["status"] == "created"
     assert page["report"]["text"].startswith("Russian warplanes") and page["report"]["title"]["text"] == "Strikes hit Idlib"
-    assert bad["error"]["code"] == "validation_error" and "published_at" in bad["error"]["details"]
+    assert refused["error"]["code"] == "unsupported_language"
+
+
+def test_a_list_with_an_item_the_document_does_not_allow_is_refused_whole(client):
+    response = client.post("/v1/articles", json=[AP, {"outlet": "ap"}, {**AP, "surprise": 1}])
+    assert response.status_code == 422
+    body = response.get_json()
+    assert body["code"] == "validation_error" and {"1.published_at", "2.surprise"} <= set(body["details"])
+    assert client.get("/v1/articles").get_json()["total"] == 0
 
 
 @pytest.mark.parametrize("body, status, code", [
     ({"outlet": "ap", "published_at": "2024-03-12"}, 422, "validation_error"),
     ({**AP, "published_at": "last Tuesday"}, 422, "validation_error"),
     ({**AP, "outlet": "a\x00b"}, 422, "validation_error"),
-    ({**AP, "text": "Die Regierung hat am Montag neue Maßnahmen beschlossen, sagte ein Sprecher in Berlin zu den Plänen."}, 422, "unsupported_language"),
+    ({**AP, "text": GERMAN}, 422, "unsupported_language"),
+    ({**AP, "published_at": "2024-03-12T09:30:00"}, 422, "validation_error"),  # RFC 3339: a time needs its offset
+    ({**AP, "published_at": "20240312"}, 422, "validation_error"),
+    ({**AP, "published_at": "0001-01-01T00:30:00+01:00"}, 422, "date_out_of_range"),
     ("just a string", 422, "validation_error"),
     ([], 422, "validation_error"),
     ([AP] * 21, 413, "batch_too_large"),
@@ -77,7 +92,7 @@ def test_list_filters_and_cursor(client):
     assert client.get("/v1/articles?actor=russia&total=true").get_json()["total"] == 6
     assert client.get("/v1/articles?q=white%20helmets&outlet=ap,reuters&total=true").get_json()["total"] == 5
     bad = client.get("/v1/articles?cursor=abc")
-    assert bad.status_code == 422 and "cursor" in bad.get_json()["details"]
+    assert (bad.status_code, bad.get_json()["code"]) == (422, "invalid_cursor") and "cursor" in bad.get_json()["details"]
 
 
 def test_read_and_delete(client):

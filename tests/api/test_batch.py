@@ -6,7 +6,7 @@ from tests.api.conftest import ARTICLE, WHITE_HELMETS_ARTICLE
 def test_item_errors_do_not_fail_the_batch(client):
     items = [
         {"text": ARTICLE, "outlet": "Reuters"},
-        {"title": "No body"},
+        {"text": "   \n  "},
         {"text": "Der Minister sagte am Dienstag, dass die Gespräche bald wieder aufgenommen werden könnten, und die Regierung"},
         {"text": WHITE_HELMETS_ARTICLE, "profile": "not-stored"},
         {"text": WHITE_HELMETS_ARTICLE},
@@ -21,7 +21,7 @@ def test_item_errors_do_not_fail_the_batch(client):
     assert results[0]["report"]["metadata"] == {"outlet": "Reuters"}
     assert "sentences" not in results[0]["report"]["paragraphs"][0]
     assert results[0]["report"]["paragraphs"][0]["attributions"][0]["source"]["text"] == "the Syrian Observatory for Human Rights"
-    assert results[1]["error"]["code"] == "validation_error" and "_schema" in results[1]["error"]["details"]
+    assert results[1]["error"]["code"] == "empty_text"
     assert results[2]["error"]["code"] == "unsupported_language"
     assert results[3]["error"]["code"] == "unknown_profile"
     assert results[4]["report"]["document"]["sourcing"]["citations"] == 2
@@ -44,7 +44,15 @@ def test_empty_or_malformed_batch(client):
     assert client.post("/v1/analyze/batch", json={"items": []}).status_code == 422
     response = client.post("/v1/analyze/batch", json={"items": ["just a string"]})
     assert response.status_code == 422
-    assert "items.0" in response.get_json()["details"]
+    assert "items.0._schema" in response.get_json()["details"]
+
+
+def test_an_item_the_document_does_not_allow_fails_the_whole_batch(client):
+    """The document describes every item; the server holds items to it, as it holds a single request."""
+    response = client.post("/v1/analyze/batch", json={"items": [{"text": ARTICLE}, {"title": "No body"}, {"text": ARTICLE, "extra": 1}]})
+    assert response.status_code == 422
+    body = response.get_json()
+    assert body["code"] == "validation_error" and {"items.1._schema", "items.2.extra"} <= set(body["details"])
 
 
 def test_an_item_that_trips_a_bug_does_not_fail_the_others(client, monkeypatch):

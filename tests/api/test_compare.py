@@ -7,6 +7,7 @@ import schemathesis
 from framing.store.compare import Selection, compare
 from framing.store.stories import build_stories
 from framing.store.versions import current_analyzer_version
+from tests.api.conftest import authorised
 from tests.api.test_openapi import CHECKS
 from tests.store.conftest import fixture_records
 
@@ -14,7 +15,7 @@ from tests.store.conftest import fixture_records
 @pytest.fixture
 def client(make_app, database_url):
     app = make_app(database_url=database_url)
-    client = app.test_client()
+    client = authorised(app)
     articles = [{"id": r["id"], "outlet": r["outlet"], "published_at": r["published"], "title": r["title"], "text": r["text"]}
                 for r in fixture_records()]
     assert client.post("/v1/articles", json=articles).get_json()["succeeded"] == len(articles)

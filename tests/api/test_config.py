@@ -24,3 +24,14 @@ def test_reads_prefixed_variables():
 def test_rejects_a_non_integer():
     with pytest.raises(ConfigError, match="FRAMING_PORT"):
         Settings.from_env({"FRAMING_PORT": "eighty"})
+
+
+@pytest.mark.parametrize("raw, value", [("1", True), ("true", True), ("Yes", True), ("on", True), ("0", False), ("false", False), ("", False)])
+def test_reads_a_switch(raw, value):
+    assert Settings.from_env({"FRAMING_REQUIRE_KEYS_FOR_READS": raw}).require_keys_for_reads is value
+    assert Settings.from_env({}).require_keys_for_reads is False
+
+
+def test_rejects_a_switch_that_is_neither():
+    with pytest.raises(ConfigError, match="FRAMING_REQUIRE_KEYS_FOR_READS"):
+        Settings.from_env({"FRAMING_REQUIRE_KEYS_FOR_READS": "sometimes"})

@@ -4,7 +4,9 @@ from __future__ import annotations
 import logging
 
 import pytest
+from werkzeug.exceptions import abort
 
+from api.errors import HTTP_CODES
 from tests.api.conftest import ARTICLE
 
 
@@ -43,6 +45,29 @@ def test_unknown_route_is_404_and_wrong_method_405(client):
     response = client.get("/v1/analyze")
     _error(response, 405, "method_not_allowed")
     assert "POST" in response.headers["Allow"]
+
+
+@pytest.mark.parametrize("path", ["/v1/lexicons", "/v1/articles/7", "/v1/trends", "/v1/stories/1/compare", "/healthz"])
+@pytest.mark.parametrize("method", ["PUT", "POST", "PATCH"])
+def test_a_method_the_route_does_not_take_is_405_with_allow_even_without_a_body(client, method, path):
+    response = client.open(path, method=method)  # no body, no content type: not a 415
+    _error(response, 405, "method_not_allowed")
+    assert "GET" in response.headers["Allow"] and method not in response.headers["Allow"]
+
+
+@pytest.mark.parametrize("status", sorted(code for code in HTTP_CODES if code != 500))
+def test_every_http_error_is_json(make_app, status):
+    """Whatever status Flask or werkzeug raise (4xx, 501-505), the body is the error shape."""
+    app = make_app()
+    app.add_url_rule("/v1/raise/<int:status>", "raise", lambda status: abort(status))
+    body = _error(app.test_client().get(f"/v1/raise/{status}"), status, HTTP_CODES[status])
+    assert body["details"] == {}
+
+
+def test_docs_with_a_trailing_slash_redirects(client):
+    response = client.get("/docs/")
+    assert (response.status_code, response.headers["Location"]) == (301, "/docs")
+    assert client.get("/docs").status_code == 200
 
 
 def test_rate_limit_is_429(make_app):

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import pytest
+
 from tests.api.conftest import SYRIA_PROFILE
+
+
+@pytest.fixture
+def client(writer):
+    return writer
 
 
 def test_create_read_replace_delete(client):

@@ -6,13 +6,14 @@ from sqlalchemy import delete
 
 from framing.store.models import Story
 from framing.store.stories import build_stories
+from tests.api.conftest import authorised
 from tests.store.test_stories import RECORDS
 
 
 @pytest.fixture
 def client(make_app, database_url):
     app = make_app(database_url=database_url)
-    client = app.test_client()
+    client = authorised(app)
     articles = [{"id": r["id"], "outlet": r["outlet"], "published_at": r["published"], "title": r["title"], "text": r["text"]}
                 for r in RECORDS]
     assert client.post("/v1/articles", json=articles).get_json()["succeeded"] == len(articles)

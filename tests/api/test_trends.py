@@ -6,13 +6,13 @@ import io
 
 import pytest
 
-from tests.api.conftest import ARTICLE, WHITE_HELMETS_ARTICLE
+from tests.api.conftest import ARTICLE, WHITE_HELMETS_ARTICLE, authorised
 
 
 @pytest.fixture
 def client(make_app, database_url):
     app = make_app(database_url=database_url)
-    client = app.test_client()
+    client = authorised(app)
     articles = [
         {"id": "r1", "outlet": "reuters", "published_at": "2024-03-04", "text": ARTICLE},
         {"id": "r2", "outlet": "reuters", "published_at": "2024-03-10T23:00:00Z", "text": WHITE_HELMETS_ARTICLE},

@@ -109,7 +109,7 @@ def test_appositives_on_either_side_give_roles_and_organisation():
                      "The chairman said he would not resign. Mr. Steele spoke in Washington.")
     steele = actors_of(report)["Michael Steele"]
     assert steele["affiliation"]["name"] == "Republican National Committee"
-    assert [(o["text"], o["via"]) for o in steele["occurrences"]] == [
+    assert [(text, via) for text, name, via in mentions(report) if name == "Michael Steele"] == [
         ("Michael Steele", "name"), ("chairman", "role"), ("Steele", "title")]
 
 

@@ -202,7 +202,8 @@ def test_deleting_every_article_empties_the_aggregates(database, stored):
 
 
 def test_migration_backfills_a_store_made_before_the_aggregates(database, stored, spread, version):
-    """A store at revision 0002 (no aggregates, no sample rank, no jobs, no story watermark) is brought up with its aggregates."""
+    """A store at main's revision 0003, API keys included (no aggregates, no sample rank, no jobs, no story watermark),
+    is brought up with its aggregates and keeps its keys."""
     expected = _rollup_rows(database)
     with database.engine.begin() as connection:
         for table in ("job_items", "job_chunks", "jobs", *(table.__table__.name for table in ROLLUP_TABLES)):
@@ -221,8 +222,8 @@ def test_migration_backfills_a_store_made_before_the_aggregates(database, stored
             ("ix_article_term_metrics_version_actor_outlet", "article_term_metrics", "analyzer_version, actor, outlet"),
         ):
             connection.execute(text(f"CREATE INDEX {name} ON {table} ({columns})"))
-        connection.execute(text("ALTER TABLE story_builds DROP COLUMN last_article_id"))  # added by 0005
-        connection.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+        connection.execute(text("ALTER TABLE story_builds DROP COLUMN last_article_id"))  # added by 0006
+        connection.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     database.dispose()
     database.upgrade()
     _assert_rows_equal(_rollup_rows(database), expected)

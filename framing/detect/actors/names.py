@@ -17,7 +17,9 @@ by matching the names the article body introduced (:mod:`.coreference`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+from itertools import compress, count
+from operator import attrgetter
 
 from framing import corpora
 from framing.corpora import PhraseMatch, Title
@@ -36,14 +38,15 @@ FUNCTION_WORDS = frozenset(
 # "al-Assad", "el-Sisi", "bin-Salman": a lowercase Arabic article joined to a name
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|an|az|bin|ibn|abu|abd)-[A-Z]")
 _JOINERS = frozenset({"&"})
+_CAPITALISED, _TEXT = attrgetter("is_capitalized"), attrgetter("text")
 # After these a word is capitalised as if it opened a sentence.
 OPENING_MARKS = frozenset({"“", '"', "(", "‘", "'", ":", "—", "–", "-", "«", "["})
 _OF_WORDS = frozenset({"of", "for"})
 
 
-@dataclass(frozen=True, slots=True)
-class NameRun:
-    """Capitalised words that may be a name, with the title written just before them."""
+class NameRun(NamedTuple):
+    """Capitalised words that may be a name, with the title written just before them (a named
+    tuple: an article has dozens, built fast)."""
 
     first: int  # index of the first token in the paragraph's tokens
     last: int  # last token, inclusive
@@ -59,10 +62,21 @@ def is_name_word(token: Token) -> bool:
     return (token.is_capitalized and token.is_word) or bool(_JOINED_PARTICLE.match(token.text))
 
 
+def headline_sentences(paragraphs, common_words: frozenset[str]) -> set[tuple[int, int]]:
+    """(paragraph, sentence) of every sentence written in Title Case or capitals."""
+    return {
+        (paragraph.index, sentence.index)
+        for paragraph in paragraphs for sentence in paragraph.sentences
+        if is_title_case(sentence.tokens, common_words)
+    }
+
+
 def is_title_case(tokens: list[Token], common_words: frozenset[str]) -> bool:
     """A headline's words are capitalised ("Lindsey Graham Says Trump Could Be Impeached") or
     all in capitals. Told from a sentence full of names ("Rep. Mikie Sherrill, Democrat of
     New Jersey, said so") by its common words: a headline capitalises most of them too."""
+    if sum(map(_CAPITALISED, tokens)) * 3 < len(tokens):
+        return False  # most sentences: few capitals, decided at C speed
     words = [token for token in tokens[1:] if token.is_word and token.text[0].isalpha()]
     if len(words) < 2:
         return False
@@ -75,34 +89,48 @@ def is_title_case(tokens: list[Token], common_words: frozenset[str]) -> bool:
     return len(long_words) >= 3 and sum(1 for token in long_words if token.is_capitalized) / len(long_words) > 0.7
 
 
-def name_runs(tokens: list[Token], first: int, last: int) -> list[NameRun]:
+def name_runs(tokens: list[Token], first: int, last: int, title_starts: frozenset[int] | None = None) -> list[NameRun]:
     """Candidate names in the sentence ``tokens[first..last]``, left to right.
 
     A title is taken when a name word follows it ("Sen. Ted Cruz", "Attorney General Eric
     Holder"); the words before a title inside one capitalised stretch form a run of their
     own ("NAACP" in "NAACP President Benjamin Jealous", "Texas" in "Texas Gov. Rick Perry").
+    Only positions where a capital, a title or a joined particle stands are visited: most
+    words of a sentence start none. ``title_starts`` (where titles start in the whole
+    paragraph) may be given when several sentences of one paragraph are read.
     """
     title_index = corpora.titles().index
     kinds = corpora.name_words().kinds
+    sentence = tokens[first:last + 1]
+    if title_starts is None:
+        title_starts = frozenset(title_index.starts(tokens))
+    visit = sorted(
+        set(compress(count(first), map(_CAPITALISED, sentence)))
+        | {position for position in title_starts if first <= position <= last}
+        | set(compress(count(first), map(_JOINED_PARTICLE.match, map(_TEXT, sentence))))
+    )
     runs: list[NameRun] = []
-    position = first
+    free_from = first
     title: Title | None = None
     title_first: int | None = None
-    while position <= last:
-        found = _title_before_name(tokens, position, last, title_index)
+    for position in visit:
+        if position < free_from:
+            continue
+        if title is not None and position != free_from:
+            title, title_first = None, None  # a lowercase word came between the title and this capital
+        found = _title_before_name(tokens, position, last, title_index) if position in title_starts or "-" in tokens[position].text else None
         if found is not None:
             title, title_first = found.entry, position
-            position = found.last + 1
+            free_from = found.last + 1
             continue
         token = tokens[position]
         if not is_name_word(token) or token.lower in FUNCTION_WORDS:
             title, title_first = None, None
-            position += 1
             continue
-        end = _run_end(tokens, position, last, title_index, kinds)
+        end = _run_end(tokens, position, last, title_index, kinds, title_starts)
         runs.append(NameRun(position, end, title, title_first))
         title, title_first = None, None
-        position = end + 1
+        free_from = end + 1
     return runs
 
 
@@ -125,24 +153,24 @@ def _title_before_name(tokens: list[Token], position: int, last: int, title_inde
     return found
 
 
-def _run_end(tokens: list[Token], start: int, last: int, title_index, kinds: dict[str, str]) -> int:
+def _run_end(tokens: list[Token], start: int, last: int, title_index, kinds: dict[str, str], title_starts: frozenset[int]) -> int:
     """The last token of the name run starting at ``start``."""
     end = start
     while end + 1 <= last and end + 1 - start < MAX_RUN_TOKENS:
         following = tokens[end + 1]
-        if _title_before_name(tokens, end + 1, last, title_index) is not None:
+        if (end + 1 in title_starts or "-" in following.text) and _title_before_name(tokens, end + 1, last, title_index) is not None:
             break  # "Defense" | "Secretary" | "Ash Carter"
         if is_name_word(following) and (following.lower not in FUNCTION_WORDS or following.text != "I"):
             end += 1  # inside a name a capitalised function word belongs to it: "Secure America Now"
             continue
-        joined = _joined_to_next(tokens, end + 1, last, kinds, tokens[start:end + 1])
+        joined = _joined_to_next(tokens, end + 1, last, kinds, start)
         if joined is None:
             break
         end = joined
     return end
 
 
-def _joined_to_next(tokens: list[Token], position: int, last: int, kinds: dict[str, str], so_far: list[Token]) -> int | None:
+def _joined_to_next(tokens: list[Token], position: int, last: int, kinds: dict[str, str], start: int) -> int | None:
     """A lowercase word inside a name: "von der" in "Ursula von der Leyen", "&" in "AT & T",
     "of" in "Bank of America" and "National Association for the Advancement of Colored
     People" (only once the name holds an organisation or place word). Returns the next name
@@ -151,7 +179,7 @@ def _joined_to_next(tokens: list[Token], position: int, last: int, kinds: dict[s
     if kinds.get(tokens[step].lower) == "particle" or tokens[step].text in _JOINERS:
         while step <= last and (kinds.get(tokens[step].lower) == "particle" or tokens[step].text in _JOINERS):
             step += 1
-    elif tokens[step].lower in _OF_WORDS and any(kinds.get(token.text) in ("organization", "place") for token in so_far):
+    elif tokens[step].lower in _OF_WORDS and any(kinds.get(token.text) in ("organization", "place") for token in tokens[start:position]):
         step += 1
         if step <= last and tokens[step].lower == "the":
             step += 1

@@ -6,46 +6,70 @@ and features.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from framing import corpora
-from framing.detect.actors.names import NameRun, is_title_case, name_runs, opens_sentence
+from framing.detect.actors.names import NameRun, headline_sentences, name_runs, opens_sentence
 from framing.learn.name_features import DocumentEvidence, name_features
 from framing.learn.name_model import load_name_model
 from framing.profiles import ActorRegistry, default_registry
 from framing.text import Document, Paragraph, Token
 
 
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 # A lone capitalised word opening a sentence is a name only when the model is this sure:
 # the capital itself says nothing there ("Inspectors said ...", "Santorum said ...").
 SENTENCE_START_MIN_PROBABILITY = 0.8
 
 
-@dataclass(frozen=True, slots=True)
-class RecognisedName:
+class RecognisedName(NamedTuple):
     paragraph: Paragraph
     run: NameRun
-    kind: str  # person | organization | place | none
+    kind: str  # person | organization | place | none | listed (a registry name: the gazetteer rules read it)
     probability: float
 
 
+class Candidate(NamedTuple):
+    """One candidate run and what its features are computed from (on demand: an analysis
+    skips the features of runs it can settle without the model)."""
+
+    paragraph: Paragraph
+    run: NameRun
+    sentence_first: int
+    sentence_last: int
+    gazetteer_type: str | None  # the registry's type when the run is exactly a registry name
+
+    def features(self, evidence: DocumentEvidence) -> list[str]:
+        return name_features(self.paragraph.tokens, self.run, self.sentence_first, self.sentence_last, evidence, self.gazetteer_type)
+
+
 def candidate_runs(document: Document, common_words: frozenset[str], registry: ActorRegistry | None = None,
-                   paragraphs: list[Paragraph] | None = None) -> Iterator[tuple[NameRun, list[Token], list[str]]]:
-    """Every candidate run outside headlines, with the features the model scores."""
+                   paragraphs: list[Paragraph] | None = None,
+                   headlines: set[tuple[int, int]] | None = None) -> tuple[list[Candidate], DocumentEvidence]:
+    """Every candidate run outside headlines, and the article-wide evidence its features need."""
     registry = registry or default_registry()
+    paragraphs = paragraphs if paragraphs is not None else document.paragraphs
+    if headlines is None:
+        headlines = headline_sentences(paragraphs, common_words)
     evidence = DocumentEvidence.of([p.tokens for p in document.paragraphs], common_words)
     titles = corpora.titles().index
-    for paragraph in paragraphs if paragraphs is not None else document.paragraphs:
+    found = []
+    for paragraph in paragraphs:
         tokens = paragraph.tokens
+        title_starts = frozenset(titles.starts(tokens))
         for sentence in paragraph.sentences:
             first, last = sentence.tokens[0].index, sentence.tokens[-1].index
-            if is_title_case(sentence.tokens, common_words):
+            if (paragraph.index, sentence.index) in headlines:
                 continue
-            for run in name_runs(tokens, first, last):
+            for run in name_runs(tokens, first, last, title_starts):
                 run = _without_capitalised_common_words(tokens, run, first, common_words)
                 if run is None:
                     continue
+                if run.first == run.last and run.title is None and tokens[run.first].lower in CALENDAR_WORDS:
+                    continue  # "on Tuesday", "in January": never an actor, and frequent
                 whole_title = titles.at(tokens, run.first)
                 if whole_title is not None and whole_title.last == run.last:
                     continue  # "The President later ...": a title alone names no one
@@ -54,7 +78,8 @@ def candidate_runs(document: Document, common_words: frozenset[str], registry: A
                 if known is not None and known.last == run.last:
                     actor = registry.actors.get(known.entry.actor)
                     gazetteer_type = actor.type if actor else None
-                yield run, tokens, name_features(tokens, run, first, last, evidence, gazetteer_type)
+                found.append(Candidate(paragraph, run, first, last, gazetteer_type))
+    return found, evidence
 
 
 def _without_capitalised_common_words(tokens: list[Token], run: NameRun, sentence_first: int,
@@ -73,16 +98,39 @@ def _without_capitalised_common_words(tokens: list[Token], run: NameRun, sentenc
     return run if first == run.first else NameRun(first, run.last)
 
 
-def recognise_names(document: Document, registry: ActorRegistry, paragraphs: list[Paragraph]) -> list[RecognisedName]:
+def recognise_names(document: Document, registry: ActorRegistry, paragraphs: list[Paragraph],
+                    headlines: set[tuple[int, int]]) -> list[RecognisedName]:
     """Every candidate run with the kind the model gives it (``none`` included: a run the
     model doubts may still be a name the article introduced, "Von der Leyen" opening a
-    sentence, or head a group, "Nebraska officials")."""
+    sentence, or head a group, "Nebraska officials").
+
+    Two kinds of run are settled without the model: a registry name (``listed``: the
+    gazetteer rules read it), and a lone word that is the last word of a longer name the
+    model called a person ("Akin" after "Todd Akin"): coreference links it, whatever the
+    model would say of it, so runs of several words are scored first.
+    """
     model = load_name_model()
-    by_first_token = {id(p.tokens): p for p in paragraphs}
+    candidates, evidence = candidate_runs(document, model.common_words, registry, paragraphs, headlines)
+    kinds: dict[int, tuple[str, float]] = {}
+    surnames: set[str] = set()
+    for number, candidate in enumerate(candidates):
+        if candidate.gazetteer_type is not None:
+            kinds[number] = ("listed", 1.0)
+        elif candidate.run.last > candidate.run.first:
+            kinds[number] = model.kind(candidate.features(evidence))
+            if kinds[number][0] == "person":
+                surnames.add(candidate.paragraph.tokens[candidate.run.last].text)
     found = []
-    for run, tokens, features in candidate_runs(document, model.common_words, registry, paragraphs):
-        kind, probability = model.kind(features)
-        if run.first == run.last and run.title is None and "sentence_start" in features and probability < SENTENCE_START_MIN_PROBABILITY:
-            kind = "none"
-        found.append(RecognisedName(by_first_token[id(tokens)], run, kind, probability))
+    for number, candidate in enumerate(candidates):
+        run = candidate.run
+        if number not in kinds:
+            if candidate.paragraph.tokens[run.first].text in surnames:
+                kinds[number] = ("person", 1.0)
+            else:
+                features = candidate.features(evidence)
+                kind, probability = model.kind(features)
+                if run.title is None and "sentence_start" in features and probability < SENTENCE_START_MIN_PROBABILITY:
+                    kind = "none"
+                kinds[number] = (kind, probability)
+        found.append(RecognisedName(candidate.paragraph, run, *kinds[number]))
     return found

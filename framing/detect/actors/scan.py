@@ -11,6 +11,9 @@ person holding the role.
 """
 from __future__ import annotations
 
+from itertools import compress, count
+from operator import attrgetter
+
 from framing import corpora
 from framing.corpora import Actor, PhraseMatch
 from framing.detect.actors import gazetteer
@@ -20,7 +23,7 @@ from framing.detect.actors.affiliation import (
 from framing.detect.actors.coreference import headline_index, is_role_noun, role_holder
 from framing.detect.actors.mentions import ActorFindings, SentenceIndex, make_mention, slug
 from framing.detect.actors.namebook import gender_of
-from framing.detect.actors.names import FUNCTION_WORDS, is_name_word, is_title_case
+from framing.detect.actors.names import FUNCTION_WORDS, headline_sentences, is_name_word
 from framing.detect.actors.recognise import RecognisedName, recognise_names
 from framing.learn.name_model import load_name_model
 from framing.profiles import ActorRegistry, NameHit
@@ -29,6 +32,7 @@ from framing.text import TITLE_ABBREVIATIONS, Document, Paragraph, Token
 # Endings of a capitalised plural that names a group of people ("Catholics", "Republicans").
 _GROUP_ENDINGS = ("ans", "ists", "ics", "ites", "ers", "ims")
 _ROLE_DETERMINERS = frozenset({"the", "The"})
+_TEXT = attrgetter("text")
 _ACTING_TYPES = ("organization", "media", "person")  # gazetteer types whose name can head a group ("NAACP members")
 
 
@@ -37,12 +41,13 @@ def find_actor_mentions(document: Document, registry: ActorRegistry, known: Acto
     its headline: a Title Case headline is matched against those names only."""
     findings = ActorFindings()
     paragraphs = [p for p in document.paragraphs if p.kind != "credit"]
-    recognised = recognise_names(document, registry, paragraphs)
+    headlines = headline_sentences(paragraphs, load_name_model().common_words)
+    recognised = recognise_names(document, registry, paragraphs, headlines)
     scan = _Scan(document, registry, findings, recognised)
     scan.introduce(recognised)
     for paragraph in paragraphs:
         scan.paragraph(paragraph)
-    _match_headlines(document, paragraphs, registry, findings, known)
+    _match_headlines(document, paragraphs, registry, findings, known, headlines)
     _link_roles(document, paragraphs, registry, findings)
     findings.mentions.sort(key=lambda m: (m.paragraph, m.first, -m.last))
     return findings
@@ -57,11 +62,14 @@ class _Scan:
         self.findings = findings
         self.book = findings.book
         self.surnames: dict[tuple[str, ...], str] = {}
+        self._surnames_seen, self._surname_firsts = 0, set()
         self.at: dict[tuple[int, int], RecognisedName] = {}
+        self.starts_in: dict[int, set[int]] = {}  # paragraph -> token positions where a recognised name starts
         for name in recognised:
-            self.at[(name.paragraph.index, name.run.first)] = name
-            if name.run.title_first is not None:
-                self.at[(name.paragraph.index, name.run.title_first)] = name
+            starts = [name.run.first] + ([name.run.title_first] if name.run.title_first is not None else [])
+            for start in starts:
+                self.at[(name.paragraph.index, start)] = name
+                self.starts_in.setdefault(name.paragraph.index, set()).add(start)
 
     # ---- before the walk: the names the article introduces -------------------------------
 
@@ -97,17 +105,20 @@ class _Scan:
             set(registry.names.starts(tokens)), set(registry.descriptors.starts(tokens)),
             set(registry.demonyms.starts(tokens)), set(state_nouns.starts(tokens)),
         )
-        recognised_starts = {first for (index, first) in self.at if index == paragraph.index}
+        recognised_starts = self.starts_in.get(paragraph.index, set())
         candidates = sorted(
             starts.names | starts.descriptors | starts.demonyms | recognised_starts
             | {index for index, token in enumerate(tokens) if token.is_capitalized or token.lower == "the"}
         )
-        probe = starts.names | starts.descriptors | starts.demonyms | starts.state_nouns | recognised_starts
+        lexicon_probe = starts.names | starts.descriptors | starts.demonyms | starts.state_nouns
+        probe = lexicon_probe | recognised_starts
         free_from = 0
         for position in candidates:
             if position < free_from:
                 continue
             if position not in probe and not self._worth_probing(tokens, position):
+                continue
+            if position not in lexicon_probe and not self._name_worth_reading(paragraph, position):
                 continue
             free_from = self._at(paragraph, position, sentence_of, shouting, starts) + 1
 
@@ -117,10 +128,27 @@ class _Scan:
         token = tokens[position]
         if token.lower == "the":
             return any(t.lower in gazetteer.GROUP_DESCRIPTION_HEADS for t in tokens[position + 1:position + 4])
+        if len(self.surnames) != self._surnames_seen:  # a person found since adds a surname
+            self._surnames_seen, self._surname_firsts = len(self.surnames), {key[0] for key in self.surnames}
         return (
-            (token.text,) in self.surnames or any(key[0] == token.text for key in self.surnames)
-            or self.book.has_surname(token.text) or token.text in self.book.organisations
+            token.text in self._surname_firsts or self.book.has_surname(token.text) or token.text in self.book.organisations
             or (token.text.endswith(".") and token.text[:-1] in TITLE_ABBREVIATIONS)
+        )
+
+    def _name_worth_reading(self, paragraph: Paragraph, position: int) -> bool:
+        """A run the model called no actor's name, where no lexicon term starts, matters only
+        if it heads a group ("Nebraska officials"), is a party word, or names someone the
+        article introduced; most such runs ("Monday", "Senate") are none of these."""
+        name = self.at.get((paragraph.index, position))
+        if name is None or name.kind in ("person", "organization") or name.run.title is not None:
+            return True
+        tokens = paragraph.tokens
+        following = tokens[name.run.last + 1] if name.run.last + 1 < len(tokens) else None
+        return (
+            (following is not None and following.text.islower() and corpora.name_words().kinds.get(following.text) == "group")
+            or tokens[position].text in PARTY_WORDS or self._introduced(paragraph, name)
+            or corpora.name_words().kinds.get(tokens[name.run.last].text) == "group"
+            or self._worth_probing(tokens, position)
         )
 
     def _at(self, paragraph: Paragraph, position: int, sentence_of: SentenceIndex, shouting: bool, starts) -> int:
@@ -141,7 +169,7 @@ class _Scan:
         # state noun is read by the demonym rules, even inside a capitalised stretch
         demonym_first = demonym is not None and demonym.last + 1 < len(tokens) and state_nouns.at(tokens, demonym.last + 1) is not None
         if name is not None and not demonym_first and (hit is None or name.run.last > hit.last) and (
-                demonym is None or name.run.last > demonym.last) and (name.kind != "none" or self._introduced(paragraph, name)):
+                demonym is None or name.run.last > demonym.last) and (name.kind not in ("none", "listed") or self._introduced(paragraph, name)):
             return self._recognised(paragraph, name, sentence_of)
         if demonym is not None and (hit is None or demonym.last >= hit.last):
             consumed = gazetteer.demonym_phrase(self, paragraph, demonym, sentence_of)
@@ -291,8 +319,12 @@ class _Scan:
         return None
 
     def _person_context(self, paragraph: Paragraph, name: RecognisedName, actor_id: str) -> None:
-        """What the words around this mention say of the person: party, organisation, roles."""
+        """What the words around this mention say of the person: party, organisation, roles.
+        Only a mention with a title, or with a comma or bracket after or before it, can say any."""
         run, tokens = name.run, paragraph.tokens
+        if run.title is None and not (run.last + 1 < len(tokens) and tokens[run.last + 1].text in (",", "(")) and not (
+                run.first > 0 and tokens[run.first - 1].text == ","):
+            return
         actor = self.findings.actor(actor_id, self.registry)
         if actor is None or actor.type != "person":
             return
@@ -479,13 +511,13 @@ class _Scan:
 
 
 def _match_headlines(document: Document, paragraphs: list[Paragraph], registry: ActorRegistry, findings: ActorFindings,
-                     known: ActorFindings | None) -> None:
+                     known: ActorFindings | None, headlines: set[tuple[int, int]]) -> None:
     """Names in Title Case or capitals: only those the article introduced count."""
     index = None
     for paragraph in paragraphs:
         sentence_of = SentenceIndex(paragraph)
         for sentence in paragraph.sentences:
-            if not is_title_case(sentence.tokens, load_name_model().common_words):
+            if (paragraph.index, sentence.index) not in headlines:
                 continue
             if index is None:
                 index = headline_index(known or findings, (known or findings).book)
@@ -511,9 +543,7 @@ def _link_roles(document: Document, paragraphs: list[Paragraph], registry: Actor
     for paragraph in paragraphs:
         tokens = paragraph.tokens
         sentence_of = SentenceIndex(paragraph)
-        for position, token in enumerate(tokens):
-            if token.text not in _ROLE_DETERMINERS:
-                continue
+        for position in compress(count(), map(_ROLE_DETERMINERS.__contains__, map(_TEXT, tokens))):
             head = _role_head(tokens, position)
             if head is None or any((paragraph.index, t) in taken for t in range(position + 1, head + 1)):
                 continue

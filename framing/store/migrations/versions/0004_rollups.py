@@ -1,7 +1,7 @@
 """Aggregates for trends and comparisons, keyset-pagination indexes, the word sample's order.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-06
 
 The ``rollup_*`` tables hold per-day and per-month sums and counts kept up to date at ingest
@@ -18,8 +18,8 @@ from alembic import op
 
 from framing.store import rollups
 
-revision: str = "0003"
-down_revision: str | Sequence[str] | None = "0002"
+revision: str = "0004"
+down_revision: str | Sequence[str] | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
