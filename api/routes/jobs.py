@@ -9,8 +9,9 @@ for small volumes. ``GET`` reads the job's state and counts from the database (a
 again the chunks of a job that has been quiet too long, ``framing.jobs.dispatch``);
 ``DELETE`` cancels what is not done yet.
 
-Writing routes (``post``, ``delete``) are methods of their own so that requiring a write
-key is one decorator on each.
+Starting and cancelling a job are writes (a job is stored, uses the workers, and an
+ingest stores articles): they need a ``write`` key, whatever the job's kind. Reading a job
+and its results follows the reads (open unless ``FRAMING_REQUIRE_KEYS_FOR_READS``).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from flask import current_app, url_for
 from flask.views import MethodView
 from marshmallow import ValidationError
 
+from api.auth import requires_key
 from api.errors import ApiError, error_body, flatten_messages
 from api.routes import Blueprint
 from api.schemas import (
@@ -88,6 +90,7 @@ def _get_job(session, job_id: str) -> Job:
 
 @blp.route("")
 class Jobs(MethodView):
+    @requires_key("write")
     @blp.arguments(JobRequestSchema)
     @blp.response(202, JobSchema)
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
@@ -128,6 +131,7 @@ class OneJob(MethodView):
         with database.session() as session:
             return _body(session, _get_job(session, job_id))
 
+    @requires_key("write")
     @blp.response(200, JobSchema)
     @blp.alt_response(404, response="NOT_FOUND")
     @blp.alt_response(409, response="CONFLICT")

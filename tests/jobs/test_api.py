@@ -1,4 +1,5 @@
-"""``/v1/jobs`` without a broker: the jobs run on a thread of the server, with the same state."""
+"""``/v1/jobs`` without a broker: the jobs run on a thread of the server, with the same state.
+Starting and cancelling send a write key (tests/api/test_auth.py checks they need one)."""
 from __future__ import annotations
 
 import time
@@ -7,7 +8,7 @@ import pytest
 
 from api.app import create_app
 from api.config import Settings
-from tests.api.conftest import ARTICLE, WHITE_HELMETS_ARTICLE
+from tests.api.conftest import ARTICLE, WHITE_HELMETS_ARTICLE, authorised
 
 GERMAN = "Die Regierung hat am Montag neue Maßnahmen beschlossen, sagte ein Sprecher in Berlin zu den Plänen."
 
@@ -15,7 +16,7 @@ GERMAN = "Die Regierung hat am Montag neue Maßnahmen beschlossen, sagte ein Spr
 @pytest.fixture
 def client(database_url):
     app = create_app(Settings(database_url=database_url))
-    yield app.test_client()
+    yield authorised(app, "write")
     app.extensions["framing_jobs"].close()
     app.extensions["framing_db"].dispose()
 
