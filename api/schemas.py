@@ -897,7 +897,9 @@ class JobRequestSchema(StrictSchema):
     kind = fields.String(required=True, validate=validate.OneOf(JOB_KINDS), **_describe(
         "`analyze`: each item is an analysis request as for `POST /v1/analyze` (with `text`), the reports are kept "
         "with the job; `ingest`: each item is an article as for `POST /v1/articles` (with `text`), analysed and stored."))
-    items = fields.List(fields.Raw(), required=True, validate=validate.Length(min=1), **_describe(
+    # Any JSON value is an item the document allows: one that is no analysis request or
+    # article (null included) is a failed item of the job, never a refused request.
+    items = fields.List(fields.Raw(allow_none=True), required=True, validate=validate.Length(min=1), **_describe(
         "Any number of items, within FRAMING_MAX_BODY_BYTES. Each is validated on its own: an invalid one is recorded "
         "as failed with its error, and the others go on. Items give `text`; HTML is not taken here (use `POST /v1/articles`)."))
 

@@ -7,7 +7,7 @@ answers 202 at once. With ``FRAMING_BROKER_URL`` set the chunks go to the Celery
 thread of this server process, one chunk after another: the same API and the same state,
 for small volumes. ``GET`` reads the job's state and counts from the database (and sends
 again the chunks of a job that has been quiet too long, ``framing.jobs.dispatch``);
-``DELETE`` cancels what is not done yet.
+``DELETE`` cancels what is not done yet and removes the job.
 
 Starting and cancelling a job are writes (a job is stored, uses the workers, and an
 ingest stores articles): they need a ``write`` key, whatever the job's kind. Reading a job
@@ -19,6 +19,7 @@ from flask import current_app, url_for
 from flask.views import MethodView
 from marshmallow import ValidationError
 
+from api import examples
 from api.auth import requires_key
 from api.errors import ApiError, error_body, flatten_messages
 from api.routes import Blueprint
@@ -91,7 +92,11 @@ def _get_job(session, job_id: str) -> Job:
 @blp.route("")
 class Jobs(MethodView):
     @requires_key("write")
-    @blp.arguments(JobRequestSchema)
+    @blp.doc(responses={202: {"links": {  # an int key, as @blp.response uses, so the two merge
+        name: {"operationId": operation, "parameters": {"job_id": "$response.body#/id"}}
+        for name, operation in (("GetJob", "get_job"), ("DeleteJob", "delete_job"), ("JobResults", "job_results"))
+    }}})
+    @blp.arguments(JobRequestSchema, example=examples.JOB)
     @blp.response(202, JobSchema)
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
     @blp.alt_response(415, response="UNSUPPORTED_MEDIA_TYPE")
@@ -119,6 +124,7 @@ class Jobs(MethodView):
 
 @blp.route("/<job_id>")
 class OneJob(MethodView):
+    @blp.doc(operationId="get_job")
     @blp.response(200, JobSchema)
     @blp.alt_response(404, response="NOT_FOUND")
     def get(self, job_id: str):
@@ -132,24 +138,27 @@ class OneJob(MethodView):
             return _body(session, _get_job(session, job_id))
 
     @requires_key("write")
+    @blp.doc(operationId="delete_job")
     @blp.response(200, JobSchema)
     @blp.alt_response(404, response="NOT_FOUND")
-    @blp.alt_response(409, response="CONFLICT")
     def delete(self, job_id: str):
-        """Cancel a job
+        """Cancel and remove a job
 
         Items not processed yet are `cancelled` and no worker starts them; what is done
-        stays done. A job that has finished already is a 409 `job_finished`.
+        stays done (an ingest's articles stay stored). The answer is the job as it ended,
+        with its counts; then the job and its results are gone (404): read the results
+        first if you need them. A finished job is removed the same way, with its reports.
         """
         with _db().session() as session:
             job = _get_job(session, job_id)
-            if not state.cancel(session, job_id):
-                raise ApiError(409, "job_finished", f"job {job_id} is {job.state} already")
-        with _db().session() as session:
-            return _body(session, _get_job(session, job_id))
+            state.cancel(session, job_id)
+            body = _body(session, job)
+            state.forget(session, job_id)
+        return body
 
 
 @blp.route("/<job_id>/results")
+@blp.doc(operationId="job_results")
 @blp.arguments(JobResultsQuerySchema, location="query")
 @blp.response(200, JobResultsSchema)
 @blp.alt_response(404, response="NOT_FOUND")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from itertools import islice
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from framing.store.models import Job, JobChunk, JobItem, as_utc, utcnow
@@ -23,6 +23,12 @@ RUNNING, DONE, CANCELLED = "running", "done", "cancelled"
 PENDING, FAILED = "pending", "failed"
 DEFAULT_CHUNK_SIZE = 50
 _INSERT_BATCH = 1000
+
+
+def storable(message: str) -> str:
+    """An error message as a text column can hold it: PostgreSQL refuses NUL characters, and
+    a message may quote what a client sent (a field named ``"\\u0000"``)."""
+    return message.replace("\x00", "\\u0000")
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ def create_job(session: Session, kind: str, items: Iterable[NewItem], *, chunk_s
         session.execute(JobItem.__table__.insert(), [
             {"job_id": job_id, "position": position + offset, "chunk": (position + offset) // chunk_size, "where": item.where,
              "status": FAILED if item.failure else PENDING, "input": None if item.failure else item.input,
-             "error_code": item.failure[0] if item.failure else None, "error_message": item.failure[1] if item.failure else None}
+             "error_code": item.failure[0] if item.failure else None, "error_message": storable(item.failure[1]) if item.failure else None}
             for offset, item in enumerate(batch)
         ])
         position += len(batch)
@@ -90,14 +96,30 @@ def results(session: Session, job_id: str, limit: int, after: int = -1) -> list[
 
 
 def cancel(session: Session, job_id: str) -> bool:
-    """Stop a running job: its pending items are ``cancelled`` and no worker starts them; False if done already."""
-    job = session.get(Job, job_id, with_for_update=session.get_bind().dialect.name == "postgresql")
+    """Stop a running job: its pending items are ``cancelled`` and no worker starts them; False if done already.
+
+    Locks as a worker's write does (``framing.jobs.work``): pending items in position order,
+    then the job, so a cancel and a chunk being written wait for each other, never deadlock.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(JobItem.position).where(JobItem.job_id == job_id, JobItem.status == PENDING)
+                        .order_by(JobItem.position).with_for_update())
+        session.execute(select(Job.id).where(Job.id == job_id).with_for_update())
+    job = session.get(Job, job_id)
     if job is None or job.state != RUNNING:
         return False
     job.state, job.finished_at = CANCELLED, utcnow()
     session.execute(update(JobItem).where(JobItem.job_id == job_id, JobItem.status == PENDING).values(status=CANCELLED, input=None))
     session.execute(update(JobChunk).where(JobChunk.job_id == job_id).values(finished=True))
     return True
+
+
+def forget(session: Session, job_id: str) -> None:
+    """Remove a job with its chunks and items (the articles an ingest stored stay); a
+    worker that meets one of its chunks afterwards finds no job and does nothing."""
+    for table in (JobItem, JobChunk):
+        session.execute(delete(table).where(table.job_id == job_id))
+    session.execute(delete(Job).where(Job.id == job_id))
 
 
 def record_progress(session: Session, job_id: str) -> None:

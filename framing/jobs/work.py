@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 import framing
 from framing.errors import FramingError
-from framing.jobs.state import ANALYZE, DONE, FAILED, PENDING, RUNNING, record_progress
+from framing.jobs.state import ANALYZE, DONE, FAILED, PENDING, RUNNING, record_progress, storable
 from framing.profiles import bundled_profile
 from framing.store.articles import ArticleInput, needs_analysis, save_many, snapshots
 from framing.store.db import Database
@@ -138,7 +138,8 @@ def _write(session: Session, job_id: str, number: int, kind: str, outcomes: list
     """One transaction: the items still pending (locked, so a twin delivery waits and then
     finds them done), their articles, their outcomes, the chunk and perhaps the job."""
     locking = session.get_bind().dialect.name == "postgresql"
-    query = select(JobItem.position).where(JobItem.job_id == job_id, JobItem.chunk == number, JobItem.status == PENDING)
+    query = (select(JobItem.position).where(JobItem.job_id == job_id, JobItem.chunk == number, JobItem.status == PENDING)
+             .order_by(JobItem.position))  # the order framing.jobs.state.cancel locks in
     still_pending = set(session.scalars(query.with_for_update() if locking else query))
     job = session.get(Job, job_id)
     written = {"done": 0, "failed": 0}
@@ -153,7 +154,7 @@ def _write(session: Session, job_id: str, number: int, kind: str, outcomes: list
         row = {"p": outcome.position, "key": outcome.key, "input": None, "status": FAILED if outcome.failure else DONE,
                "article_id": None, "outcome": None, "error_code": None, "error_message": None, "report": None}
         if outcome.failure:
-            row.update(error_code=outcome.failure[0], error_message=outcome.failure[1])
+            row.update(error_code=outcome.failure[0], error_message=storable(outcome.failure[1]))
         elif kind == ANALYZE:
             row.update(outcome=ANALYSED, report=outcome.report)
         else:

@@ -68,10 +68,31 @@ def test_an_ingest_job_stores_the_articles_once(client):
     assert [point["articles"] for point in trend["series"][0]["points"]] == [1, 1, 1]
 
 
-def test_cancelling_and_unknown_jobs(client):
+def test_deleting_a_job_cancels_what_is_left_and_removes_it(client):
+    """A job is cancelled as it runs: the items the thread has not reached are `cancelled`,
+    what is done stays done (its articles stored), and the job answers 404 from then on."""
+    articles = [{"id": f"ap-{number}", "outlet": "ap", "published_at": "2024-03-11", "text": ARTICLE.replace("12", str(number + 20))}
+                for number in range(120)]  # three chunks of 50, run one after another
+    location = client.post("/v1/jobs", json={"kind": "ingest", "items": articles}).headers["Location"]
+    deleted = client.delete(location)
+    assert deleted.status_code == 200
+    ended = deleted.get_json()
+    counts = ended["counts"]
+    assert ended["state"] == "cancelled" and counts["cancelled"] > 0 and counts["left"] == 0
+    assert counts["done"] + counts["cancelled"] == 120 and counts["done"] % 50 == 0  # whole chunks, written in one transaction each
+    for gone in (client.get(location), client.get(location + "/results"), client.delete(location)):
+        assert (gone.status_code, gone.get_json()["code"]) == (404, "job_not_found")
+    assert client.get("/v1/articles?total=true").get_json()["total"] == counts["done"]
+
+
+def test_deleting_a_finished_job_removes_its_reports(client):
     job = finished(client, client.post("/v1/jobs", json={"kind": "analyze", "items": [{"text": ARTICLE}]}).headers["Location"])
-    again = client.delete(f"/v1/jobs/{job['id']}")
-    assert (again.status_code, again.get_json()["code"]) == (409, "job_finished")
+    deleted = client.delete(f"/v1/jobs/{job['id']}").get_json()
+    assert deleted["state"] == "done" and deleted["counts"]["done"] == 1
+    assert client.get(job["results"]).status_code == 404
+
+
+def test_unknown_jobs_and_bad_requests(client):
     for response in (client.get("/v1/jobs/nope"), client.delete("/v1/jobs/nope"), client.get("/v1/jobs/nope/results")):
         assert (response.status_code, response.get_json()["code"]) == (404, "job_not_found")
     bad = client.post("/v1/jobs", json={"kind": "translate", "items": [{"text": ARTICLE}]})
