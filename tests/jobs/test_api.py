@@ -68,6 +68,37 @@ def test_an_ingest_job_stores_the_articles_once(client):
     assert [point["articles"] for point in trend["series"][0]["points"]] == [1, 1, 1]
 
 
+# Wire-style copy (paraphrased) naming a person no gazetteer lists: recognised by title and
+# name (`person:todd_akin`), then by surname, with his party from "(R-Mo.)".
+AKIN_ARTICLES = [
+    {"id": "akin-1", "outlet": "ap", "published_at": "2012-08-20",
+     "text": "Rep. Todd Akin (R-Mo.) said on Monday that he would stay in the Senate race. Akin told reporters that "
+             "the party's leaders were wrong to ask him to quit.\n\nHouse Republicans said the remarks had hurt the party."},
+    {"id": "akin-2", "outlet": "ap", "published_at": "2012-08-21",
+     "text": "Rep. Todd Akin (R-Mo.) apologised again on Tuesday, but said he would not leave the race, according to his campaign."},
+    {"id": "akin-3", "outlet": "reuters", "published_at": "2012-08-21",
+     "text": "Republican leaders said on Tuesday that they would not spend money on the race in Missouri."},
+]
+
+
+def test_an_ingest_job_keeps_actor_trends_for_people_recognised_by_name(client):
+    """Reports from actor recognition name people no list holds (`person:todd_akin`) and give
+    actors `kind`, `names` and `affiliation`; the metric rows and the aggregates take the id
+    as they took gazetteer ids, so an actor's trend and the article filter find him."""
+    job = finished(client, client.post("/v1/jobs", json={"kind": "ingest", "items": AKIN_ARTICLES}).headers["Location"])
+    assert job["counts"]["done"] == 3, job["failures"]
+    first = client.get(f"/v1/articles/{client.get(job['results']).get_json()['items'][0]['article_id']}").get_json()
+    akin = next(actor for actor in first["report"]["document"]["actors"] if actor["actor"] == "person:todd_akin")
+    assert (akin["kind"], akin["mentions"], akin["affiliation"]["actor"]) == ("person", 2, "republican_party")
+    trend = client.get("/v1/trends?metric=actor_mentions&actor=person:todd_akin&interval=day").get_json()
+    assert [(series["outlet"], [(point["period"], point["value"], point["articles"]) for point in series["points"]])
+            for series in trend["series"]] == [("ap", [("2012-08-20", 2.0, 1), ("2012-08-21", 1.0, 1)])]
+    cited = client.get("/v1/trends?metric=actor_citations&actor=person:todd_akin&interval=month").get_json()
+    assert [point["value"] for point in cited["series"][0]["points"]] == [1.5]  # "said", "told"; then "said"
+    mentioning = client.get("/v1/articles?actor=person:todd_akin").get_json()["items"]
+    assert sorted(item["key"] for item in mentioning) == ["id:akin-1", "id:akin-2"]
+
+
 def test_deleting_a_job_cancels_what_is_left_and_removes_it(client):
     """A job is cancelled as it runs: the items the thread has not reached are `cancelled`,
     what is done stays done (its articles stored), and the job answers 404 from then on."""
