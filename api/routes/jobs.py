@@ -22,7 +22,7 @@ from marshmallow import ValidationError
 from api import examples
 from api.auth import requires_key
 from api.errors import ApiError, error_body, flatten_messages
-from api.routes import Blueprint
+from api.routes import Blueprint, links
 from api.schemas import (
     AnalyzeRequestSchema,
     ArticleInSchema,
@@ -92,10 +92,8 @@ def _get_job(session, job_id: str) -> Job:
 @blp.route("")
 class Jobs(MethodView):
     @requires_key("write")
-    @blp.doc(responses={202: {"links": {  # an int key, as @blp.response uses, so the two merge
-        name: {"operationId": operation, "parameters": {"job_id": "$response.body#/id"}}
-        for name, operation in (("GetJob", "get_job"), ("DeleteJob", "delete_job"), ("JobResults", "job_results"))
-    }}})
+    @blp.doc(responses={202: {"links": links(  # an int key, as @blp.response uses, so the two merge
+        "job_id", "id", {"GetJob": "get_job", "DeleteJob": "delete_job", "JobResults": "job_results"})}})
     @blp.arguments(JobRequestSchema, example=examples.JOB)
     @blp.response(202, JobSchema)
     @blp.alt_response(413, response="REQUEST_ENTITY_TOO_LARGE")
