@@ -95,8 +95,9 @@ def results(session: Session, job_id: str, limit: int, after: int = -1) -> list[
         select(JobItem).where(JobItem.job_id == job_id, JobItem.position > after).order_by(JobItem.position).limit(limit)))
 
 
-def cancel(session: Session, job_id: str) -> bool:
-    """Stop a running job: its pending items are ``cancelled`` and no worker starts them; False if done already.
+def cancel(session: Session, job_id: str) -> None:
+    """Stop a running job: its pending items are ``cancelled`` and no worker starts them (a
+    finished job is left as it is).
 
     Locks as a worker's write does (``framing.jobs.work``): pending items in position order,
     then the job, so a cancel and a chunk being written wait for each other, never deadlock.
@@ -107,11 +108,10 @@ def cancel(session: Session, job_id: str) -> bool:
         session.execute(select(Job.id).where(Job.id == job_id).with_for_update())
     job = session.get(Job, job_id)
     if job is None or job.state != RUNNING:
-        return False
+        return
     job.state, job.finished_at = CANCELLED, utcnow()
     session.execute(update(JobItem).where(JobItem.job_id == job_id, JobItem.status == PENDING).values(status=CANCELLED, input=None))
     session.execute(update(JobChunk).where(JobChunk.job_id == job_id).values(finished=True))
-    return True
 
 
 def forget(session: Session, job_id: str) -> None:
