@@ -99,12 +99,14 @@ def cancel(session: Session, job_id: str) -> None:
     """Stop a running job: its pending items are ``cancelled`` and no worker starts them (a
     finished job is left as it is).
 
-    Locks as a worker's write does (``framing.jobs.work``): pending items in position order,
-    then the job, so a cancel and a chunk being written wait for each other, never deadlock.
+    Locks in the order a worker's write does (``framing.jobs.work``): pending items by
+    position, then chunks, then the job, so a cancel and a chunk being written wait for each
+    other and never deadlock (a chunk of items that all failed on arrival locks no item).
     """
     if session.get_bind().dialect.name == "postgresql":
         session.execute(select(JobItem.position).where(JobItem.job_id == job_id, JobItem.status == PENDING)
                         .order_by(JobItem.position).with_for_update())
+        session.execute(select(JobChunk.number).where(JobChunk.job_id == job_id).order_by(JobChunk.number).with_for_update())
         session.execute(select(Job.id).where(Job.id == job_id).with_for_update())
     job = session.get(Job, job_id)
     if job is None or job.state != RUNNING:
