@@ -525,7 +525,7 @@ def catalogue() -> list[CorpusInfo]:
 
 
 # Learned models' parameter files in corpora/ whose version the report header names too.
-MODEL_FILES = {"attribution_cue_model": "attribution_cue_model.json"}
+MODEL_FILES = {"attribution_cue_model": "attribution_cue_model.json", "name_model": "name_model.json"}
 
 
 @functools.cache

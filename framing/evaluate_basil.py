@@ -16,7 +16,8 @@ that asks the questions our actor findings answer, on stories no lexicon was wri
   BASIL often names a group as the speaker of one member's words ("House_Democrats" for
   "Rep. Zoe Lofgren (D-Calif.) said"); a second row also counts a source whose party or
   organisation (the actor's affiliation) has that name.
-* **author feeling**: the report's tone toward the actor matched to each main entity, as
+* **author feeling**: the report's tone toward the actor matched to each main entity (the
+  label most of its mentions carry, when more than half carry it; else neutral), as
   three classes (BASIL's strong and plain labels merged), beside the always-neutral
   baseline. An entity with no matching actor is predicted neutral.
 * **loaded terms** against BASIL's lexical-bias spans, overlap and exact, as for PTC.
@@ -56,7 +57,7 @@ def last_name_token(name: str) -> str:
 def _name_words(name: str | None) -> frozenset[str]:
     if not name:
         return frozenset()
-    words = {_folded(w) for w in _WORD.findall(name)}
+    words = {_folded(w) for w in _WORD.findall(name)} | {_folded(w.strip(".,;:()\"“”")) for w in name.split()}
     return frozenset(words | {w.removesuffix("’s").removesuffix("'s") for w in words})
 
 
@@ -72,11 +73,19 @@ def _report_actors(report: dict) -> list[_ReportActor]:
     found = []
     for actor in report["document"]["actors"]:
         words = _name_words(actor["name"]).union(*(_name_words(name) for name in actor.get("names", ())))
-        found.append(_ReportActor(words, actor["mentions"], actor.get("tone") or "neutral"))
+        found.append(_ReportActor(words, actor["mentions"], _majority_tone(actor)))
     if report.get("title"):
         for mention in report["title"]["actor_mentions"]:
             found.append(_ReportActor(_name_words(mention["actor_name"]), 0, "neutral"))
     return found
+
+
+def _majority_tone(actor: dict) -> str:
+    mentions = actor["mentions"]
+    for label in ("negative", "positive"):
+        if mentions and actor[label] * 2 > mentions:
+            return label
+    return "neutral"
 
 
 def _matching(actors: list[_ReportActor], entity: str) -> _ReportActor | None:

@@ -74,6 +74,9 @@ VIA = {
     "title": "by a title before a name (\u201cIranian lawmaker \u2026\u201d)",
     "surname": "by surname, after the full name earlier",
     "coreference": "by a description pointing back to it (\u201cthe militant group\u201d)",
+    "role": "by the role the person holds (\u201cthe senator\u201d, \u201cthe Texas governor\u201d)",
+    "headline": "in a headline, by a name the article introduced",
+    "group": "as a group named by its party or organisation (\u201cHouse Republicans\u201d)",
 }
 
 

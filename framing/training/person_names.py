@@ -5,7 +5,7 @@ give how common each first name is among men and among women, and each surname's
 Name recognition uses them as evidence, never as a gate: "Xi Jinping" is in neither list
 and is still a name; "White" and "House" are both surnames and usually are not.
 
-Written once per release by ``framing train names``; the output is sorted and therefore
+Written once per release by ``framing train person-names``; the output is sorted and therefore
 the same bytes for the same input.
 """
 from __future__ import annotations

@@ -463,3 +463,11 @@ KNOWN_MISREADINGS = [
 @pytest.mark.parametrize(("text", "cue", "expected"), KNOWN_MISREADINGS)
 def test_known_misreading(text, cue, expected):
     check(text, cue, expected)
+
+
+def test_content_ending_inside_a_quotation_runs_to_its_end():
+    """The sentence ends inside the quotation; the words quoted do not."""
+    text = ('Santorum told voters that the agenda is "not about you. It\'s about some phony ideal. '
+            'Some phony theology." The crowd cheered.')
+    attribution = analyze(text)["paragraphs"][0]["attributions"][0]
+    assert attribution["content"]["text"] == "the agenda is \"not about you. It's about some phony ideal. Some phony theology."

@@ -144,3 +144,38 @@ def test_a_profile_side_carries_through_the_party_to_its_members():
     assert (source["actor_name"], source["side"]) == ("Ted Cruz", "right")
 
 
+
+
+@pytest.mark.parametrize(("text", "role", "holder"), [
+    ("Vice President Joe Biden met President Barack Obama. The vice president said the talks were over.",
+     "vice president", "Joe Biden"),
+    ("Attorney General Eric Holder spoke on Monday, and the attorney general later resigned.", "attorney general", "Eric Holder"),
+    ("Rep. Todd Akin, a Missouri Republican, said he would stay. The Republican said so again on Tuesday.", "Republican", "Todd Akin"),
+])
+def test_roles_of_several_words_and_party_nouns_find_their_holder(text, role, holder):
+    assert (role, holder, "role") in mentions(analyze(text))
+
+
+def test_a_state_and_party_word_describe_and_name_nobody():
+    actors = actors_of(analyze("Rep. Todd Akin, a Missouri Republican, said he would stay in the race."))
+    assert "Missouri Republican" not in actors
+    assert actors["Todd Akin"]["affiliation"]["actor"] == "republican_party"
+
+
+def test_a_spokesman_for_a_titled_person_belongs_to_that_person():
+    actors = actors_of(analyze("Jim Manley, a spokesman for Sen. Harry Reid, said the bill would pass."))
+    assert actors["Jim Manley"]["affiliation"] == {"actor": "person:harry_reid", "name": "Harry Reid"}
+
+
+def test_a_surname_with_particles_is_the_person_even_when_the_model_calls_it_a_name():
+    report = analyze("Ursula von der Leyen visited Kyiv. Von der Leyen said the bloc would help.")
+    assert [(t, n) for t, n, _ in mentions(report) if n != "Ukraine"] == [
+        ("Ursula von der Leyen", "Ursula von der Leyen"), ("Von der Leyen", "Ursula von der Leyen")]
+
+
+def test_a_role_no_one_holds_is_the_person_the_passage_is_about():
+    report = analyze('Republican presidential candidate Rick Perry pledged to end the program. '
+                     '"I am not ashamed," says Perry. "Faith made America strong," the Texas governor continues.')
+    assert ("Texas governor", "Rick Perry", "role") in mentions(report)
+    sources = [a["source"]["actor_name"] for p in report["paragraphs"] for a in p["attributions"] if a["source"]]
+    assert sources and set(sources) == {"Rick Perry"}

@@ -116,9 +116,13 @@ def appositive_before(tokens: list[Token], first: int) -> Affiliation | None:
 
 
 def _name_after(tokens: list[Token], position: int, end: int) -> tuple[int, int] | None:
-    """The capitalised words after "of"/"for" (past "the"): the organisation's name."""
+    """The capitalised words after "of"/"for" (past "the" and a title: "a spokesman for Sen.
+    Harry Reid" belongs to Harry Reid): the organisation's or person's name."""
     if position <= end and tokens[position].lower == "the":
         position += 1
+    title = corpora.titles().index.at(tokens, position) if position <= end else None
+    if title is not None and title.last < end:
+        position = title.last + 1
     start = position
     while position <= end and (is_name_word(tokens[position]) or tokens[position].lower in ("of", "&")):
         position += 1

@@ -43,28 +43,61 @@ def headline_index(findings: ActorFindings, book: NameBook | None) -> PhraseInde
 
 def role_holder(role_words: list[Token], mentions: list[ActorMention], findings: ActorFindings, registry,
                 paragraph: int) -> str | None:
-    """The person "the [Texas] governor" or "the Republican" refers to: the latest one mentioned
-    before, within :data:`MAX_ROLE_DISTANCE` paragraphs, who holds the role (and, when a
-    capitalised word qualifies it, whose roles or party name that word too)."""
-    head = role_words[-1]
-    qualifiers = [t.text for t in role_words[:-1] if t.is_capitalized]
-    party = PARTY_WORDS.get(head.text)
+    """The person "the [Texas] governor", "the attorney general" or "the Republican" refers to:
+    the latest one mentioned before, within :data:`MAX_ROLE_DISTANCE` paragraphs, who holds
+    the role. A capitalised word qualifying it ("Texas") picks, among holders, the one whose
+    roles or party name that word too; when none does, the latest holder of the role; when
+    no one is known to hold it, the person the passage is most about."""
+    role = role_of(role_words)
+    role_length = len(role.split())
+    qualifiers = [t.text for t in role_words[:-role_length] if t.is_capitalized]
+    party = PARTY_WORDS.get(role_words[-1].text) if role_length == 1 else None
+    holders = []
+    salience: dict[str, int] = {}
     for mention in reversed(mentions):
         if mention.paragraph < paragraph - MAX_ROLE_DISTANCE:
-            return None
+            break
         actor = findings.actor(mention.actor, registry)
         if actor is None or actor.type != "person" or mention.via == "role":
             continue
+        salience[actor.id] = salience.get(actor.id, 0) + 1
         if party is not None:
             if actor.affiliation == party:
                 return actor.id
             continue
         roles = findings.roles_of(actor)
-        if head.lower not in roles:
+        if role not in roles:
             continue
-        if all(_qualifies(q, head.lower, actor, roles) for q in qualifiers):
+        if all(_qualifies(q, role, actor, roles) for q in qualifiers):
             return actor.id
-    return None
+        holders.append(actor.id)
+    if holders:
+        return holders[0]
+    return _most_salient(salience) if party is None else None
+
+
+def _most_salient(salience: dict[str, int]) -> str | None:
+    """No one known to hold the role: "Republican presidential candidate Rick Perry ...
+    the Texas governor continues" names the person the passage is about, the one mentioned
+    most (at least twice, and more often than anyone else), as a reader would take it."""
+    ranked = sorted(salience.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def role_of(role_words: list[Token]) -> str:
+    """The role the words end in: "vice president" rather than "president", when it is one."""
+    roles = corpora.titles().roles
+    if len(role_words) >= 3:
+        three = " ".join(t.lower for t in role_words[-3:])
+        if three in roles:
+            return three
+    if len(role_words) >= 2:
+        two = " ".join(t.lower for t in role_words[-2:])
+        if two in roles:
+            return two
+    return role_words[-1].lower
 
 
 def _qualifies(qualifier: str, role: str, actor, roles: frozenset[str]) -> bool:

@@ -35,6 +35,11 @@ FUNCTION_WORDS = frozenset(
     is are was were be been has have had will would can could should may might must do does did
     not also just even still only then now however meanwhile instead yes no""".split()
 )
+# Days and months: never an actor, and a name ends before one ("support for Chick-fil-A Wednesday").
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 # "al-Assad", "el-Sisi", "bin-Salman": a lowercase Arabic article joined to a name
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|ar|an|az|bin|ibn|abu|abd)-[A-Z]")
 _JOINERS = frozenset({"&"})
@@ -160,6 +165,8 @@ def _run_end(tokens: list[Token], start: int, last: int, title_index, kinds: dic
         following = tokens[end + 1]
         if (end + 1 in title_starts or "-" in following.text) and _title_before_name(tokens, end + 1, last, title_index) is not None:
             break  # "Defense" | "Secretary" | "Ash Carter"
+        if following.lower in CALENDAR_WORDS and following.text != "May":
+            break
         if is_name_word(following) and (following.lower not in FUNCTION_WORDS or following.text != "I"):
             end += 1  # inside a name a capitalised function word belongs to it: "Secure America Now"
             continue

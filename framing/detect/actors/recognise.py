@@ -9,17 +9,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from framing import corpora
-from framing.detect.actors.names import NameRun, headline_sentences, name_runs, opens_sentence
+from framing.detect.actors.names import CALENDAR_WORDS, NameRun, headline_sentences, name_runs, opens_sentence
 from framing.learn.name_features import DocumentEvidence, name_features
 from framing.learn.name_model import load_name_model
 from framing.profiles import ActorRegistry, default_registry
 from framing.text import Document, Paragraph, Token
 
 
-CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 # A lone capitalised word opening a sentence is a name only when the model is this sure:
 # the capital itself says nothing there ("Inspectors said ...", "Santorum said ...").
 SENTENCE_START_MIN_PROBABILITY = 0.8

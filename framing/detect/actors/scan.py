@@ -11,6 +11,8 @@ person holding the role.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 from itertools import compress, count
 from operator import attrgetter
 
@@ -32,7 +34,8 @@ from framing.text import TITLE_ABBREVIATIONS, Document, Paragraph, Token
 # Endings of a capitalised plural that names a group of people ("Catholics", "Republicans").
 _GROUP_ENDINGS = ("ans", "ists", "ics", "ites", "ers", "ims")
 _ROLE_DETERMINERS = frozenset({"the", "The"})
-_TEXT = attrgetter("text")
+_TEXT, _LOWER, _CAPITALISED = attrgetter("text"), attrgetter("lower"), attrgetter("is_capitalized")
+_TITLE_ABBREVIATIONS = frozenset(abbreviation + "." for abbreviation in TITLE_ABBREVIATIONS)
 _ACTING_TYPES = ("organization", "media", "person")  # gazetteer types whose name can head a group ("NAACP members")
 
 
@@ -78,13 +81,13 @@ class _Scan:
         surname or an acronym is known wherever it appears."""
         for name in recognised:
             words = self._words(name.paragraph, name.run.first, name.run.last)
-            if name.kind == "person" and self._name_length(words) >= 2 and not self._group_like(words):
+            if name.kind == "person" and self._name_length(words) >= 2 and not self._group_like(words) and not _describes(words):
                 known = self.registry.names.at(name.paragraph.tokens, name.run.first)
                 if known is not None and known.last == name.run.last:
                     actor_id = known.entry.actor
                 else:
-                    actor_id = self.book.person(words, self._position(name))
-                    actor_id = actor_id[0] if actor_id and actor_id[1] == "name" else slug("person", " ".join(words))
+                    found = self.book.person(words, self._position(name))  # "Von der Leyen" after "Ursula von der Leyen"
+                    actor_id = found[0] if found else slug("person", " ".join(words))
                     self.findings.add_actor(Actor(actor_id, " ".join(words), "person", None, (" ".join(words),), (), (),
                                                   side=actor_id, gender=gender_of(words[0], name.run.title)))
                 self.book.add_person(words, actor_id, self._position(name))
@@ -106,9 +109,18 @@ class _Scan:
             set(registry.demonyms.starts(tokens)), set(state_nouns.starts(tokens)),
         )
         recognised_starts = self.starts_in.get(paragraph.index, set())
+        if len(self.surnames) != self._surnames_seen:  # a person found since adds a surname
+            self._surnames_seen, self._surname_firsts = len(self.surnames), {key[0] for key in self.surnames}
+        known = self._surname_firsts | self.book.organisations.keys()
         candidates = sorted(
             starts.names | starts.descriptors | starts.demonyms | recognised_starts
-            | {index for index, token in enumerate(tokens) if token.is_capitalized or token.lower == "the"}
+            | {position for position in starts.state_nouns if tokens[position].is_capitalized}  # "Senator John McCain"
+            # where a name met earlier stands (outside any run: "Young said" opening a sentence),
+            # and "the" (before a group noun), found at C speed
+            | set(compress(count(), map(known.__contains__, map(_TEXT, tokens))))
+            | set(compress(count(), map(self.book.surnames.__contains__, map(_LOWER, tokens))))
+            | set(compress(count(), map("the".__eq__, map(_LOWER, tokens))))
+            | set(compress(count(), map(_TITLE_ABBREVIATIONS.__contains__, map(_TEXT, tokens))))
         )
         lexicon_probe = starts.names | starts.descriptors | starts.demonyms | starts.state_nouns
         probe = lexicon_probe | recognised_starts
@@ -128,8 +140,6 @@ class _Scan:
         token = tokens[position]
         if token.lower == "the":
             return any(t.lower in gazetteer.GROUP_DESCRIPTION_HEADS for t in tokens[position + 1:position + 4])
-        if len(self.surnames) != self._surnames_seen:  # a person found since adds a surname
-            self._surnames_seen, self._surname_firsts = len(self.surnames), {key[0] for key in self.surnames}
         return (
             token.text in self._surname_firsts or self.book.has_surname(token.text) or token.text in self.book.organisations
             or (token.text.endswith(".") and token.text[:-1] in TITLE_ABBREVIATIONS)
@@ -230,8 +240,8 @@ class _Scan:
             actor_id, via = known_person
             self._person_context(paragraph, name, actor_id)
             return self._person_mention(paragraph, run.first, run.last, actor_id, "title" if run.title is not None else via, sentence_of)
-        if name.kind in ("place", "none") and run.title is None:
-            return run.last
+        if (name.kind in ("place", "none") and run.title is None) or _describes(words):
+            return run.last  # "a Missouri Republican" describes a person, it names none
         if name.kind == "person" or run.title is not None:
             if self._group_like(words):
                 return self._add_group(paragraph, run.first, run.last, self._actor_named(tokens, run.last, run.last), sentence_of)
@@ -266,6 +276,9 @@ class _Scan:
         if known is not None and known.last == last:
             return known.entry.actor
         if first == last and tokens[first].text in PARTY_WORDS and PARTY_WORDS[tokens[first].text] in self.registry.actors:
+            after = tokens[last + 1] if last + 1 < len(tokens) else None
+            if first > 0 and tokens[first - 1].lower == "the" and (after is None or after.lower not in ("party", "parties")):
+                return None  # "the Republican said": a person, linked by role (_link_roles)
             return PARTY_WORDS[tokens[first].text]
         return None
 
@@ -328,7 +341,7 @@ class _Scan:
         actor = self.findings.actor(actor_id, self.registry)
         if actor is None or actor.type != "person":
             return
-        limit = paragraph.sentences[SentenceIndex(paragraph).of(run.first)].tokens[-1].index
+        limit = next(s.tokens[-1].index for s in paragraph.sentences if s.tokens[-1].index >= run.last)
         party = party_after(tokens, run.last) or party_before(tokens, run.title_first, run.first)
         roles: set[str] = set(run.title.roles) if run.title is not None else set()
         if run.title is not None and run.title_first is not None:
@@ -380,7 +393,8 @@ class _Scan:
         if known is not None and known.last == last:
             actor = self.registry.actors.get(known.entry.actor)
             return actor.id if actor is not None and actor.type != "state" else None
-        return self.book.organisation(words)
+        person = self.book.person(words, tokens[first].start)  # "a spokesman for Sen. Harry Reid"
+        return person[0] if person else self.book.organisation(words)
 
     # ---- groups of people ----------------------------------------------------------------
 
@@ -394,6 +408,11 @@ class _Scan:
         tokens = paragraph.tokens
         token = tokens[position]
         kinds = corpora.name_words().kinds
+        ends = [end for end in (name.run.last if name is not None else None, hit.last if hit is not None else None, position)
+                if end is not None]
+        if not any(kinds.get(tokens[end].text) == "group" or (end + 1 < len(tokens) and kinds.get(tokens[end + 1].text) == "group")
+                   for end in ends):
+            return None  # most names head no group: decided before any look-up
         if self.registry.demonyms.at(tokens, position) is not None:
             return None
         if hit is not None and (actor := self.registry.actors.get(hit.entry.actor)) is not None and actor.type not in _ACTING_TYPES:
@@ -469,6 +488,7 @@ class _Scan:
                 self.surnames.setdefault(tuple(words[1:]), actor_id)  # "Le Drian"
                 self.surnames.setdefault((words[-1],), actor_id)  # "Pillar" for "Paul R. Pillar"
                 self.book.add_person(words, actor_id, self._token_position(paragraph, start))
+        self._note_title(tokens, start, end - 1, actor_id)
         self.add_mention(paragraph, start, end - 1, actor_id, "title", sentence_of)
         if state_id is not None:
             self.add_mention(paragraph, phrase_first, start - 1, state_id, "demonym", sentence_of)
@@ -510,6 +530,22 @@ class _Scan:
         return paragraph.tokens[index].start
 
 
+def _longer_role(tokens: list[Token], the: int, head: int) -> bool:
+    """Does a role of two or three words run past ``head`` ("vice | president", "secretary | of state")?"""
+    roles = corpora.titles().roles
+    for end in (head + 1, head + 2):
+        if end < len(tokens) and " ".join(t.lower for t in tokens[max(the + 1, head - 1):end + 1]) in roles:
+            return True
+        if end < len(tokens) and " ".join(t.lower for t in tokens[head:end + 1]) in roles:
+            return True
+    return False
+
+
+def _describes(words: list[str]) -> bool:
+    """"Missouri Republican", "Texas Democrat": a state and a party word describe a politician."""
+    return len(words) <= 2 and words[-1] in PARTY_WORDS
+
+
 def _match_headlines(document: Document, paragraphs: list[Paragraph], registry: ActorRegistry, findings: ActorFindings,
                      known: ActorFindings | None, headlines: set[tuple[int, int]]) -> None:
     """Names in Title Case or capitals: only those the article introduced count."""
@@ -538,30 +574,47 @@ def _match_headlines(document: Document, paragraphs: list[Paragraph], registry: 
 def _link_roles(document: Document, paragraphs: list[Paragraph], registry: ActorRegistry, findings: ActorFindings) -> None:
     """"the senator", "the Texas governor", "the Republican": the person holding the role."""
     ordered = sorted(findings.mentions, key=lambda m: (m.paragraph, m.first))
+    keys = [(m.paragraph, m.first) for m in ordered]
     taken = {(m.paragraph, t) for m in findings.mentions for t in range(m.first, m.last + 1)}
+    role_ends = _role_ends()
     added = []
     for paragraph in paragraphs:
         tokens = paragraph.tokens
-        sentence_of = SentenceIndex(paragraph)
         for position in compress(count(), map(_ROLE_DETERMINERS.__contains__, map(_TEXT, tokens))):
+            if role_ends.isdisjoint(map(_LOWER, tokens[position + 1:position + 5])):
+                continue  # most "the" open no role
             head = _role_head(tokens, position)
             if head is None or any((paragraph.index, t) in taken for t in range(position + 1, head + 1)):
                 continue
-            before = [m for m in ordered if (m.paragraph, m.first) < (paragraph.index, position)]
+            before = ordered[:bisect.bisect_left(keys, (paragraph.index, position))]
             holder = role_holder(tokens[position + 1:head + 1], before, findings, registry, paragraph.index)
             if holder is not None:
-                added.append(make_mention(document, paragraph, position + 1, head, holder, "role", sentence_of))
+                added.append(make_mention(document, paragraph, position + 1, head, holder, "role", SentenceIndex(paragraph)))
     findings.mentions.extend(added)
+
+
+@functools.cache
+def _role_ends() -> frozenset[str]:
+    """The last word of every role ("president", "general", "state") and the party nouns, lowercased."""
+    return frozenset(role.split()[-1] for role in corpora.titles().roles) | {w.lower() for w in PARTY_WORDS}
+
+
+@functools.cache
+def _multiword_role_words() -> frozenset[str]:
+    """Words that open or continue a role of several words ("vice", "attorney", "secretary", "of")."""
+    return frozenset(word for role in corpora.titles().roles if " " in role for word in role.split()[:-1])
 
 
 def _role_head(tokens: list[Token], the: int) -> int | None:
     """The role noun closing "the [former] [Texas] governor" (up to three words after "the"),
     when no name follows it (then it is a title: "the Texas governor, Rick Perry" is left
     to the appositive rule)."""
-    for head in range(the + 1, min(the + 4, len(tokens))):
+    for head in range(the + 1, min(the + 5, len(tokens))):
         token = tokens[head]
-        if not token.is_word:
+        if not token.is_word and token.lower != "of":
             return None
+        if head + 1 < len(tokens) and token.lower in _multiword_role_words() and _longer_role(tokens, the, head):
+            continue  # "the vice president", "the secretary of state": the role goes on
         if is_role_noun(token) or (token.text in PARTY_WORDS and token.text != "GOP" and head == the + 1):
             following = tokens[head + 1] if head + 1 < len(tokens) else None
             if following is not None and is_name_word(following):

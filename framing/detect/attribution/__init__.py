@@ -42,7 +42,7 @@ import bisect
 from framing import corpora
 from framing.detect.actors import ActorFindings
 from framing.detect.attribution.classify import classify
-from framing.detect.attribution.content import clip_at_clause_ends
+from framing.detect.attribution.content import extend_into_open_quotations, clip_at_clause_ends
 from framing.detect.attribution.cues import learned_cues, lexicon_cues
 from framing.detect.attribution.model import LEARNED_KIND, Attribution, Context, Cue, Source, group_by_paragraph
 from framing.detect.attribution.patterns import attribution_at, learned_attribution
@@ -68,6 +68,7 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
             continue
         _find_in_paragraph(context, paragraph, cue_model)
     context.found = [attribution for attribution in context.found if has_plausible_source(attribution)]
+    extend_into_open_quotations(context)
     clip_at_clause_ends(context)
     context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
     for attribution in context.found:

@@ -139,6 +139,24 @@ def main_verb_before(tokens: list[Token], start: int, limit: int) -> int:
     return limit
 
 
+def extend_into_open_quotations(context: Context) -> None:
+    """Content that ends inside a quotation runs to the quotation's end: in 'Santorum told
+    voters that Obama's agenda is "not about you. It's about some phony theology."' the
+    sentence ends inside the quotation, the words quoted do not."""
+    paragraphs = context.document.paragraphs
+    for attribution in context.found:
+        content = attribution.content
+        if content is None or attribution.pattern == "quote_continuation":
+            continue
+        paragraph = paragraphs[attribution.paragraph]
+        if not paragraph.start <= content.end <= paragraph.end:
+            continue
+        quote = paragraph.quote_at(content.end - 1, content.end)
+        if quote is not None and quote.inner_start < content.end < quote.inner_end and any(
+                char.isalnum() for char in context.document.text[content.end:quote.inner_end]):
+            attribution.content = context.document.span(content.start, quote.inner_end)
+
+
 def clip_at_clause_ends(context: Context) -> None:
     """Content stops where a coordinated clause with its own cue begins: "He praised the
     staff" in "He praised the staff but said, “...”"."""
