@@ -17,7 +17,7 @@ from api.json_provider import OrjsonProvider
 from api.middleware import register_middleware
 from api import pages
 from api.routes import actors, analyze, articles, docs, health, lexicons, profiles, trends
-from api.routes import compare, stories
+from api.routes import compare, jobs, stories
 from api.schemas import (
     ONE_INPUT,
     ActorProfileSchema,
@@ -29,6 +29,7 @@ from api.schemas import (
     ErrorSchema,
 )
 from framing.errors import FramingError
+from framing.jobs.dispatch import dispatcher
 from framing.store import Database
 
 log = logging.getLogger("api")
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     database = Database(settings.database_url)
     database.upgrade()  # migrations only add; see framing/store/migrations
     app.extensions["framing_db"] = database
+    app.extensions["framing_jobs"] = dispatcher(settings.broker_url, settings.queue)
 
     Limiter(
         rate_limit_key, app=app,
@@ -114,7 +116,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     _register_request_bodies(api, settings)
     for module in (analyze, articles, trends, profiles, lexicons, actors, health):
         api.register_blueprint(module.blp)
-    for module in (compare, stories):
+    for module in (compare, stories, jobs):
         api.register_blueprint(module.blp)
     app.register_blueprint(docs.blp)
     app.register_blueprint(pages.blp)  # HTML pages: on the app, not the Api, so OpenAPI lists the JSON API only

@@ -39,6 +39,8 @@ class Settings:
     threads: int = 1  # analysis is CPU-bound: a second thread only waits for the GIL (docs/benchmarks.md)
     timeout: int = 120
     log_level: str = "info"
+    broker_url: str = ""  # Redis for the job workers (framing.jobs); empty: jobs run on a thread of this process
+    queue: str = "framing"  # the workers' queue (FRAMING_QUEUE)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

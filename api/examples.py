@@ -26,3 +26,4 @@ PROFILE_BODY = {
     "sides": {"white_helmets": "opposition", "russia": "government"},
 }
 PROFILE_CREATE = {"name": "idlib", **PROFILE_BODY}
+JOB = {"kind": "ingest", "items": [ARTICLE_IN, {**ARTICLE_IN, "id": "example-wire-2024-03-06-idlib", "published_at": "2024-03-06"}]}

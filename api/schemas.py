@@ -657,6 +657,8 @@ class ArticleQuerySchema(StrictSchema):
         "Case-insensitive substring of the title or text (a plain `LIKE` match: no stemming or ranking)."))
     limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIST_LIMIT))
     cursor = _name(200, **_describe("`next_cursor` of the previous page."))
+    total = fields.Boolean(load_default=False, **_describe(
+        "Count every matching article into `total` (a scan of the matches: seconds on millions of articles)."))
 
 
 class ArticleSummarySchema(StrictSchema):
@@ -674,7 +676,8 @@ class ArticleSummarySchema(StrictSchema):
 
 class ArticleListSchema(StrictSchema):
     items = fields.List(fields.Nested(ArticleSummarySchema), required=True, **_describe("Newest published first."))
-    total = fields.Integer(required=True, **_describe("Articles matching the filters, over all pages."))
+    total = fields.Integer(required=True, allow_none=True, **_describe(
+        "Articles matching the filters, over all pages, when asked for with `total=true`; else null."))
     next_cursor = fields.String(allow_none=True, required=True, **_describe("Pass as `cursor` for the next page; null on the last."))
 
 
@@ -883,3 +886,69 @@ class StoryListSchema(PageSchema):
 class StoryComparisonSchema(StrictSchema):
     story = fields.Nested(StorySchema, required=True)
     comparison = fields.Nested(ComparisonSchema, required=True)
+
+
+# ---- jobs (framing.jobs) ------------------------------------------------------------------------
+
+JOB_KINDS = ("analyze", "ingest")
+
+
+class JobRequestSchema(StrictSchema):
+    kind = fields.String(required=True, validate=validate.OneOf(JOB_KINDS), **_describe(
+        "`analyze`: each item is an analysis request as for `POST /v1/analyze` (with `text`), the reports are kept "
+        "with the job; `ingest`: each item is an article as for `POST /v1/articles` (with `text`), analysed and stored."))
+    # Any JSON value is an item the document allows: one that is no analysis request or
+    # article (null included) is a failed item of the job, never a refused request.
+    items = fields.List(fields.Raw(allow_none=True), required=True, validate=validate.Length(min=1), **_describe(
+        "Any number of items, within FRAMING_MAX_BODY_BYTES. Each is validated on its own: an invalid one is recorded "
+        "as failed with its error, and the others go on. Items give `text`; HTML is not taken here (use `POST /v1/articles`)."))
+
+
+class JobCountsSchema(StrictSchema):
+    total = fields.Integer(required=True)
+    done = fields.Integer(required=True)
+    failed = fields.Integer(required=True)
+    cancelled = fields.Integer(required=True)
+    left = fields.Integer(required=True, **_describe("Neither done, failed nor cancelled yet."))
+
+
+class JobFailureSchema(StrictSchema):
+    position = fields.Integer(required=True, **_describe("0-based index of the item in the request (or record in the file)."))
+    where = fields.String(required=True, **_describe("`item 3`, or `line 12` of an ingested file."))
+    key = fields.String(allow_none=True, required=True)
+    error = fields.Nested(ErrorSchema, required=True)
+
+
+class JobSchema(StrictSchema):
+    id = fields.String(required=True)
+    kind = fields.String(required=True)
+    state = fields.String(required=True, validate=validate.OneOf(["running", "done", "cancelled"]))
+    created_at = fields.DateTime(required=True)
+    finished_at = fields.DateTime(allow_none=True, required=True)
+    counts = fields.Nested(JobCountsSchema, required=True)
+    failures = fields.List(fields.Nested(JobFailureSchema), required=True, **_describe(
+        "The first failed items, in order (at most 100; `GET /v1/jobs/{id}/results` has them all)."))
+    results = fields.String(required=True, **_describe(
+        "Where the outcomes are: `/v1/jobs/{id}/results`, item by item (ingest: the stored article's id; analyze: the report)."))
+
+
+class JobResultsQuerySchema(StrictSchema):
+    after = fields.Integer(load_default=-1, validate=validate.Range(-1, MAX_ID), **_describe("`next_after` of the previous page."))
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, MAX_LIST_LIMIT))
+
+
+class JobResultSchema(StrictSchema):
+    position = fields.Integer(required=True)
+    where = fields.String(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(["pending", "done", "failed", "cancelled"]))
+    key = fields.String(allow_none=True, required=True, **_describe("The article's key (ingest) or the SHA-256 of the item (analyze)."))
+    outcome = fields.String(allow_none=True, required=True, **_describe(
+        "Ingest: `created`, `revised`, `updated` or `unchanged`, as for `POST /v1/articles`; analyze: `analysed`."))
+    article_id = fields.Integer(allow_none=True, required=True, **_describe("Ingest: the stored article (`GET /v1/articles/{id}`)."))
+    report = fields.Nested(ReportSchema, allow_none=True, required=True, **_describe("Analyze: the report (code-point offsets)."))
+    error = fields.Nested(ErrorSchema, allow_none=True, required=True)
+
+
+class JobResultsSchema(StrictSchema):
+    items = fields.List(fields.Nested(JobResultSchema), required=True)
+    next_after = fields.Integer(allow_none=True, required=True, **_describe("Pass as `after` for the next page; null on the last."))

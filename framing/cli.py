@@ -101,3 +101,6 @@ main.add_command(stories_group)
 from framing.store.keys_cli import keys_group  # noqa: E402
 
 main.add_command(keys_group)
+from framing.jobs.cli import worker_command  # noqa: E402
+
+main.add_command(worker_command)

@@ -25,7 +25,7 @@ _FULL_REPORT = {"offsets": "codepoint", "sentences": True, "paragraph_text": Tru
 
 def _recent_articles() -> list:
     with current_app.extensions["framing_db"].session() as session:
-        return [row.article for row in find_articles(session, ArticleFilters(), RECENT_ARTICLES).items]
+        return [row.article for row in find_articles(session, ArticleFilters(), RECENT_ARTICLES, count_total=False).items]
 
 
 def _page(form: dict, status: int = 200, errors: list[str] | None = None, report: dict | None = None):

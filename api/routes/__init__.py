@@ -30,3 +30,10 @@ class OrjsonParser(FlaskParser):
 
 class Blueprint(flask_smorest.Blueprint):
     ARGUMENTS_PARSER = OrjsonParser()
+
+
+def links(parameter: str, field: str, operations: dict[str, str]) -> dict:
+    """OpenAPI links from a response to the operations that take what it made, by name
+    (``{"GetJob": "get_job"}``): clients, and schemathesis's stateful phase, follow them."""
+    return {name: {"operationId": operation, "parameters": {parameter: f"$response.body#/{field}"}}
+            for name, operation in operations.items()}

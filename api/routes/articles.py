@@ -18,7 +18,7 @@ from api.auth import requires_key
 from api.errors import ApiError, error_body, flatten_messages, framing_error_body
 from api.extract import extract_article
 from api.limits import check_batch
-from api.routes import Blueprint
+from api.routes import Blueprint, links
 from api.schemas import ArticleDetailSchema, ArticleInSchema, ArticleListSchema, ArticleQuerySchema
 from framing.errors import FramingError
 from framing.store.articles import CREATED, REVISED, ArticleInput, ReportNeeded, Stored, delete_article, save, snapshots
@@ -146,8 +146,7 @@ _UPLOAD_DOC = {
     },
     "responses": {
         "201": {"description": "A new article was stored (one article sent).", "content": {_JSON: {"schema": _ref("ArticleStored")}},
-                "links": {name: {"operationId": operation, "parameters": {"article_id": "$response.body#/id"}}
-                          for name, operation in (("GetArticle", "get_article"), ("DeleteArticle", "delete_article"))}},
+                "links": links("article_id", "id", {"GetArticle": "get_article", "DeleteArticle": "delete_article"})},
         "200": {"description": "One article sent and stored already (`revised`, `updated` or `unchanged`); or a list sent: "
                                "one result per item, in order.",
                 "content": {_JSON: {"schema": {"oneOf": [_ref("ArticleStored"), _ref("ArticleBatchStored")]}}}},
@@ -163,7 +162,9 @@ class Articles(MethodView):
         """List stored articles
 
         Newest published first, `limit` at a time; pass the response's `next_cursor` as
-        `cursor` for the next page. Filters combine with AND.
+        `cursor` for the next page (any page costs what the first does). Filters combine
+        with AND. `total` is counted only with `total=true`: on a large store counting every
+        match costs more than the page.
         """
         filters = ArticleFilters(
             outlets=query.get("outlet"), since=query.get("from_"), until=query.get("to"),
@@ -171,7 +172,7 @@ class Articles(MethodView):
         )
         try:
             with _db().session() as session:
-                page = find_articles(session, filters, query["limit"], query.get("cursor"))
+                page = find_articles(session, filters, query["limit"], query.get("cursor"), count_total=query["total"])
                 items = [_summary(row.article, row.revision, row.analyzer_version) for row in page.items]
         except InvalidCursor as error:  # a cursor is opaque to the document: any string is one
             raise ApiError(422, "invalid_cursor", str(error), {"cursor": [str(error)]}) from error

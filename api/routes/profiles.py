@@ -15,7 +15,7 @@ import framing.profiles
 from api import examples
 from api.auth import requires_key
 from api.errors import ApiError
-from api.routes import Blueprint
+from api.routes import Blueprint, links
 from api.schemas import PageQuerySchema, ProfileBodySchema, ProfileCreateSchema, ProfileListSchema, ProfileSchema
 from framing.store.models import StoredProfile, as_utc, utcnow
 
@@ -73,10 +73,8 @@ class Profiles(MethodView):
         return {"profiles": summaries, "total": total, "page": query["page"], "page_size": query["page_size"]}
 
     @requires_key("write")
-    @blp.doc(responses={201: {"links": {  # an int key, as @blp.response uses, so the two merge
-        name: {"operationId": operation, "parameters": {"name": "$response.body#/name"}}
-        for name, operation in (("GetProfile", "get_profile"), ("ReplaceProfile", "replace_profile"), ("DeleteProfile", "delete_profile"))
-    }}})
+    @blp.doc(responses={201: {"links": links(  # an int key, as @blp.response uses, so the two merge
+        "name", "name", {"GetProfile": "get_profile", "ReplaceProfile": "replace_profile", "DeleteProfile": "delete_profile"})}})
     @blp.arguments(ProfileCreateSchema, example=examples.PROFILE_CREATE)
     @blp.response(201, ProfileSchema)
     @blp.alt_response(409, response="CONFLICT")

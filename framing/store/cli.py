@@ -58,7 +58,11 @@ errors_option = click.option("--errors", "errors_path", type=click.Path(dir_okay
 @workers_option
 @batch_option
 @errors_option
-def ingest_command(file: Path, fmt: str | None, limit: int | None, workers: int | None, batch_size: int, errors_path: str | None) -> None:
+@click.option("--queue", "queued", is_flag=True, help="Send the records to the workers (`framing worker`, FRAMING_BROKER_URL) "
+              "in chunks and wait until every one is stored or failed, instead of analysing here.")
+@click.option("--chunk-size", type=click.IntRange(1, 10_000), default=50, show_default=True, help="With --queue: records per task.")
+def ingest_command(file: Path, fmt: str | None, limit: int | None, workers: int | None, batch_size: int, errors_path: str | None,
+                   queued: bool, chunk_size: int) -> None:
     """Analyse and store the articles in FILE (JSON Lines or CSV).
 
     Each record has outlet, published_at (or published / date), text, and optionally title,
@@ -69,6 +73,11 @@ def ingest_command(file: Path, fmt: str | None, limit: int | None, workers: int 
     from framing.store.records import count_records, file_format, read_records
 
     fmt = file_format(file, fmt)
+    if queued:
+        from framing.jobs.cli import ingest_queued
+
+        ingest_queued(file, fmt, limit, chunk_size, errors_path)
+        return
     database = _database()
     total = count_records(file, fmt)
     total = min(total, limit) if limit else total

@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import orjson
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from framing.store import rollups
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Any fixed number: PostgreSQL advisory lock held while migrating, so several servers
@@ -27,10 +30,13 @@ class Database:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         options = {"connect_args": {"check_same_thread": False}} if self.is_sqlite else {"pool_pre_ping": True}
-        self.engine: Engine = create_engine(url, **options)
+        # reports are large: orjson writes them several times faster than the json module
+        self.engine: Engine = create_engine(url, json_serializer=_to_json, **options)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # the aggregates collected while a unit of work stored articles are written as it commits
+        event.listen(self._sessions, "before_commit", rollups.apply_pending)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -73,6 +79,10 @@ def alembic_config(connection: Connection | None = None):
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
+
+
+def _to_json(value) -> str:
+    return orjson.dumps(value).decode()
 
 
 def _sqlite_pragmas(connection, _record) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 import framing
 from framing.errors import FramingError
 from framing.store.articles import (
-    UNCHANGED, ArticleInput, ReportNeeded, Snapshot, needs_analysis, reanalysed, save, snapshots, utc,
+    UNCHANGED, ArticleInput, Snapshot, needs_analysis, reanalysed, save_many, snapshots, utc,
 )
 from framing.store.db import Database
 from framing.store.models import Article, ArticleRevision
@@ -174,11 +174,7 @@ def _store(database: Database, pending: list[tuple[ArticleInput, dict | None]]) 
         statuses: Counter = Counter()
         try:
             with database.session() as session:
-                for item, report in pending:
-                    try:
-                        stored = save(session, item, report)
-                    except ReportNeeded:  # its content changed in the store since it was planned
-                        stored = save(session, item, analyse(item))
+                for stored in save_many(session, pending, analyse):
                     statuses[stored.status] += 1
             return statuses
         except IntegrityError:

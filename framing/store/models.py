@@ -10,9 +10,9 @@ The schema itself is created and changed by the migrations in ``framing/store/mi
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Date, DateTime, Float, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 OUTLET_LENGTH = 200
@@ -31,6 +31,12 @@ def as_utc(moment: datetime | None) -> datetime | None:
     if moment is None:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def sample_rank(article_id: int) -> int:
+    """Knuth's multiplicative hash of the id: a fixed pseudo-random order of articles, so a
+    sample read in this order spreads over the whole date range and repeats query after query."""
+    return (article_id * 2_654_435_761) % 4_294_967_296
 
 
 class Base(DeclarativeBase):
@@ -61,13 +67,18 @@ class Article(Base):
     """
 
     __tablename__ = "articles"
+    # keyset pagination: newest first, ties broken by id, optionally within one outlet
+    __table_args__ = (
+        Index("ix_articles_published_id", "published_at", "id"),
+        Index("ix_articles_outlet_published_id", "outlet", "published_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(KEY_LENGTH), unique=True)
-    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), index=True)
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
     url: Mapped[str | None] = mapped_column(String(2048))
     title: Mapped[str | None] = mapped_column(Text)
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # No database-level foreign key (articles and revisions would reference each other);
@@ -109,11 +120,14 @@ class ArticleMetrics(Base):
     __tablename__ = "article_metrics"
     __table_args__ = (
         Index("ix_article_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
-        Index("ix_article_metrics_version_published", "analyzer_version", "published_at"),
+        Index("ix_article_metrics_version_outlet_sample", "analyzer_version", "outlet", "sample_rank", "article_id", "revision_id"),
     )
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     revision_id: Mapped[int] = mapped_column(Integer)
+    # A fixed pseudo-random rank of the article (framing.store.compare.sample_rank), indexed
+    # so a comparison's word sample is read in index order instead of sorting every article.
+    sample_rank: Mapped[int] = mapped_column(BigInteger)
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH))
     outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH))
     published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -180,10 +194,7 @@ class ArticleSideMetrics(PerArticleRow, Base):
     """Per article x source side (report ``document.sourcing.by_side``)."""
 
     __tablename__ = "article_side_metrics"
-    __table_args__ = (
-        UniqueConstraint("article_id", "side", name="uq_article_side_metrics_article_side"),
-        Index("ix_article_side_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
-    )
+    __table_args__ = (UniqueConstraint("article_id", "side", name="uq_article_side_metrics_article_side"),)
 
     side: Mapped[str] = mapped_column(String(ACTOR_LENGTH))
     citations: Mapped[int] = mapped_column(Integer)
@@ -194,10 +205,7 @@ class ArticleSourceTypeMetrics(PerArticleRow, Base):
     """Per article x source type (person, government, anonymous...): sourcing by type."""
 
     __tablename__ = "article_source_type_metrics"
-    __table_args__ = (
-        UniqueConstraint("article_id", "source_type", name="uq_article_source_type_metrics_article_type"),
-        Index("ix_article_source_type_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
-    )
+    __table_args__ = (UniqueConstraint("article_id", "source_type", name="uq_article_source_type_metrics_article_type"),)
 
     source_type: Mapped[str] = mapped_column(String(40))
     citations: Mapped[int] = mapped_column(Integer)
@@ -212,10 +220,6 @@ class ArticleTermMetrics(PerArticleRow, Base):
     """
 
     __tablename__ = "article_term_metrics"
-    __table_args__ = (
-        Index("ix_article_term_metrics_version_outlet_published", "analyzer_version", "outlet", "published_at"),
-        Index("ix_article_term_metrics_version_actor_outlet", "analyzer_version", "actor", "outlet"),
-    )
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
     term: Mapped[str] = mapped_column(String(TERM_LENGTH))
@@ -246,9 +250,126 @@ METRIC_TABLES = (
 )
 
 
+# Article figures whose sums per outlet and period are kept: the means trends chart (each
+# with the count of articles where it is defined) ...
+ROLLED_MEANS = (
+    "hedged_attribution_rate", "attributions_per_1000", "loaded_authorial_per_1000", "loaded_quoted_per_1000",
+    "hedges_per_1000", "anonymous_share", "direct_quote_share", "balance_index", "flesch_reading_ease",
+    "flesch_kincaid_grade", "sentiment", "words",
+)
+# ... and the counts a comparison pools; anonymous citations are not stored per article,
+# anonymous_share x citations gives them back.
+ROLLED_SUMS = ("attributions", "hedged_attributions", "citations", "loaded_terms_authorial", "loaded_terms_quoted", "anonymous_citations")
+
+
+class OutletRollup(Base):
+    """Per analyzer version x outlet x period: what trends and comparisons add up.
+
+    A period is a UTC day (``span`` 'day') or the month holding it (``span`` 'month', ``day``
+    its first day): every article is counted in both, so a monthly chart or a comparison
+    over years reads month rows and only the days of partial months at the edges of a
+    range. Kept up to date in the same transaction as the metric rows
+    (``framing.store.rollups``). ``articles`` counts the outlet's articles in the period;
+    for each mean, ``<name>_n`` counts those where it is defined and ``<name>_sum`` sums it,
+    so the mean is ``<name>_sum / <name>_n`` and stays exact when periods are added up.
+    One wide row per period rather than one per metric: an article then changes two rows
+    here, not thirty-six.
+    """
+
+    __table__ = Table(
+        "rollup_outlet", Base.metadata,
+        Column("analyzer_version", String(VERSION_LENGTH), primary_key=True),
+        Column("span", String(5), primary_key=True),  # day | month
+        Column("outlet", String(OUTLET_LENGTH), primary_key=True),
+        Column("day", Date, primary_key=True),  # the period's first day
+        Column("articles", Integer, nullable=False),
+        *(Column(f"{name}_n", Integer, nullable=False) for name in ROLLED_MEANS),
+        *(Column(f"{name}_sum", Float, nullable=False) for name in ROLLED_MEANS),
+        *(Column(f"{name}_sum", Float, nullable=False) for name in ROLLED_SUMS),
+    )
+
+
+class ActorRollup(Base):
+    """Per analyzer version x actor x outlet x period: the actor trends and the comparison's actors.
+
+    ``sentiment_weighted`` sums mean sentiment x mentions over the articles where the
+    sentiment is defined (``sentiment_articles`` of them), so the mean over every mention is
+    ``sentiment_weighted / mentions``, as the per-article query computed it.
+    """
+
+    __tablename__ = "rollup_actor"
+    __table_args__ = (Index("ix_rollup_actor_version_span_outlet_day", "analyzer_version", "span", "outlet", "day"),)
+
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True)
+    actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH), primary_key=True)
+    span: Mapped[str] = mapped_column(String(5), primary_key=True)
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    actor_name: Mapped[str | None] = mapped_column(String(ACTOR_LENGTH))
+    articles: Mapped[int] = mapped_column(Integer)
+    mentions: Mapped[int] = mapped_column(Integer)
+    sentiment_articles: Mapped[int] = mapped_column(Integer)
+    sentiment_weighted: Mapped[float] = mapped_column(Float)
+    negative: Mapped[int] = mapped_column(Integer)
+    neutral: Mapped[int] = mapped_column(Integer)
+    positive: Mapped[int] = mapped_column(Integer)
+    cited: Mapped[int] = mapped_column(Integer)
+
+
+class PeriodKey:
+    """The key every outlet aggregate starts with (``sort_order``: before the class's own key
+    columns): analyzer version, period length, outlet, first day of the period."""
+
+    analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), primary_key=True, sort_order=-1)
+    span: Mapped[str] = mapped_column(String(5), primary_key=True, sort_order=-1)  # day | month
+    outlet: Mapped[str] = mapped_column(String(OUTLET_LENGTH), primary_key=True, sort_order=-1)
+    day: Mapped[date] = mapped_column(Date, primary_key=True, sort_order=-1)
+
+
+class SourceRollup(PeriodKey, Base):
+    """Per analyzer version x outlet x period x source side or type: citations and words attributed."""
+
+    __tablename__ = "rollup_source"
+
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)  # side | type
+    name: Mapped[str] = mapped_column(String(ACTOR_LENGTH), primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    citations: Mapped[int] = mapped_column(Integer)
+    words: Mapped[int] = mapped_column(Integer)
+
+
+class TermRollup(PeriodKey, Base):
+    """Per analyzer version x outlet x period x loaded term: uses in the writer's voice and in
+    quotations, and the articles using it (each article counted once per term)."""
+
+    __tablename__ = "rollup_term"
+
+    term: Mapped[str] = mapped_column(String(TERM_LENGTH), primary_key=True)
+    category: Mapped[str] = mapped_column(String(40), primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    authorial: Mapped[int] = mapped_column(Integer)
+    quoted: Mapped[int] = mapped_column(Integer)
+
+
+class LabelRollup(PeriodKey, Base):
+    """Per analyzer version x outlet x period x actor x label: what an outlet called an actor."""
+
+    __tablename__ = "rollup_label"
+
+    actor: Mapped[str] = mapped_column(String(ACTOR_LENGTH), primary_key=True)
+    label: Mapped[str] = mapped_column(String(TERM_LENGTH), primary_key=True)
+    articles: Mapped[int] = mapped_column(Integer)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+# Every aggregate table, in the order their rows are locked when a transaction changes them.
+ROLLUP_TABLES = (OutletRollup, ActorRollup, SourceRollup, TermRollup, LabelRollup)
+
+
 class StoryBuild(Base):
-    """One run of ``framing stories build``: its settings, what it found, and the highest story
-    id handed out so far, so that later builds never give an old id to a new story."""
+    """One run of ``framing stories build`` or ``update``: its settings, what it found, the
+    highest story id handed out so far (later runs never give an old id to a new story) and
+    the highest article id considered (an update starts after it)."""
 
     __tablename__ = "story_builds"
 
@@ -259,6 +380,8 @@ class StoryBuild(Base):
     articles: Mapped[int] = mapped_column(Integer)  # articles grouped
     stories: Mapped[int] = mapped_column(Integer)
     last_story_id: Mapped[int] = mapped_column(Integer)
+    # the highest article id the stories have considered: `framing stories update` starts after it
+    last_article_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class Story(Base):
@@ -288,6 +411,57 @@ class StoryArticle(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
     similarity: Mapped[float] = mapped_column(Float)
+
+
+class Job(Base):
+    """A batch of work for the workers (``framing.jobs``): analyse articles, or ingest them.
+
+    Its state lives here rather than in the broker, so the counts stay exact when Redis
+    restarts and a job can be read from any API server.
+    """
+
+    __tablename__ = "jobs"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # analyze | ingest
+    state: Mapped[str] = mapped_column(String(20))  # running | done | cancelled
+    total: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    progressed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)  # a chunk was last written
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class JobChunk(Base):
+    """A slice of a job's items, sent to the workers as one task; ``sent_at`` tells the
+    sweeper (``framing.jobs.state.stalled_chunks``) which tasks a lost broker may have dropped."""
+
+    __tablename__ = "job_chunks"
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    deliveries: Mapped[int] = mapped_column(Integer, default=0)  # times a worker started on it
+    finished: Mapped[bool] = mapped_column(default=False)
+
+
+class JobItem(Base):
+    """One record of a job: its input until it is done, then what became of it."""
+
+    __tablename__ = "job_items"
+    __table_args__ = (Index("ix_job_items_job_status", "job_id", "status"),)
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)  # 0-based, in the order given
+    chunk: Mapped[int] = mapped_column(Integer)
+    where: Mapped[str] = mapped_column(String(40))  # "item 3", or "line 12" of a file
+    status: Mapped[str] = mapped_column(String(20))  # pending | done | failed | cancelled
+    input: Mapped[dict | None] = mapped_column(JSON)  # dropped once stored (the article holds it)
+    key: Mapped[str | None] = mapped_column(String(KEY_LENGTH))  # the article's key, or the content hash analysed
+    article_id: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(20))  # created | revised | updated | unchanged | analysed
+    error_code: Mapped[str | None] = mapped_column(String(60))
+    error_message: Mapped[str | None] = mapped_column(Text)
+    report: Mapped[dict | None] = mapped_column(JSON)  # analysis jobs: the result
 
 
 class ApiKey(Base):

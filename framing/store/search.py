@@ -1,8 +1,10 @@
 """Finding stored articles: filters, newest first, and cursor pagination.
 
 Pages are cut by a cursor (the last item's publication time and id) rather than an
-offset, so paging stays fast deep into a large store and does not skip or repeat
-articles when new ones arrive meanwhile. Text search is a case-insensitive substring
+offset, and read along the ``(published_at, id)`` indexes (``(outlet, published_at, id)``
+with an outlet filter), so the millionth page costs what the first does and no article is
+skipped or repeated when new ones arrive meanwhile. Counting every match is a scan of the
+matches, so a page carries a total only when the caller asks for one. Text search is a case-insensitive substring
 match on title and text (``LIKE``/``ILIKE``): simple and exact, but a scan of every
 matching row, so narrow it with outlet or dates on large stores.
 """
@@ -13,7 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import exists, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from framing.store.articles import utc
@@ -46,7 +48,7 @@ class Listed:
 @dataclass(frozen=True)
 class Page:
     items: list[Listed]
-    total: int
+    total: int | None  # None unless asked for
     next_cursor: str | None
 
 
@@ -78,16 +80,19 @@ def _conditions(filters: ArticleFilters) -> list:
     return conditions
 
 
-def find_articles(session: Session, filters: ArticleFilters, limit: int, cursor: str | None = None) -> Page:
+def find_articles(session: Session, filters: ArticleFilters, limit: int, cursor: str | None = None, *,
+                  count_total: bool = True) -> Page:
+    """A page of articles, newest first; ``count_total=False`` skips counting every match (large stores)."""
     joined = select(Article, ArticleRevision.number, ArticleRevision.analyzer_version).join(ArticleRevision, ArticleRevision.id == Article.current_revision_id)
     conditions = _conditions(filters)
-    total = session.scalar(
-        select(func.count()).select_from(Article).join(ArticleRevision, ArticleRevision.id == Article.current_revision_id).where(*conditions)
-    )
+    total = None
+    if count_total:
+        total = session.scalar(
+            select(func.count()).select_from(Article).join(ArticleRevision, ArticleRevision.id == Article.current_revision_id).where(*conditions)
+        )
     query = joined.where(*conditions).order_by(Article.published_at.desc(), Article.id.desc()).limit(limit + 1)
     if cursor:
-        published, article_id = decode_cursor(cursor)
-        query = query.where(or_(Article.published_at < published, and_(Article.published_at == published, Article.id < article_id)))
+        query = query.where(tuple_(Article.published_at, Article.id) < tuple_(*decode_cursor(cursor)))
     rows = [Listed(*row) for row in session.execute(query)]
     more = len(rows) > limit
     rows = rows[:limit]

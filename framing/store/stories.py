@@ -11,15 +11,17 @@ article are not stored.
 
 ``DEFAULT_THRESHOLD`` and ``DEFAULT_WINDOW_DAYS`` were chosen by purity and inverse purity
 against hand-labelled events in real coverage; docs/stories.md has the figures and
-``benchmarks/story_purity.py`` reproduces them. Stories are rebuilt whole by
-``framing stories build`` (articles stored since the last build belong to no story until
-the next); each build is recorded in ``story_builds`` with its settings.
+``benchmarks/story_purity.py`` reproduces them. ``framing stories build`` regroups every
+article; ``framing stories update`` (:func:`update_stories`) places only the articles
+stored since the last build or update, each joining a story or starting one with an
+article it resembles, and leaves the stories as they are, so its cost follows the new
+articles rather than the store. Each run is recorded in ``story_builds`` with its settings.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import numpy as np
 from scipy import sparse
@@ -148,7 +150,7 @@ def build_stories(session: Session, *, threshold: float = DEFAULT_THRESHOLD, win
     first_id = (session.scalar(select(func.max(StoryBuild.last_story_id))) or 0) + 1
     story_ids = {group: first_id + number for number, group in enumerate(members)}
     build = StoryBuild(threshold=threshold, window_days=window_days, articles=len(rows), stories=len(members),
-                       last_story_id=first_id + len(members) - 1)
+                       last_story_id=first_id + len(members) - 1, last_article_id=max((row[0] for row in rows), default=0))
     session.execute(delete(StoryArticle))
     session.execute(delete(Story))
     session.add(build)
@@ -166,6 +168,99 @@ def build_stories(session: Session, *, threshold: float = DEFAULT_THRESHOLD, win
             for group, indexes in members.items() for index in indexes
         ])
     return BuildSummary(len(rows), len(stories), sum(len(indexes) for indexes in members.values()))
+
+
+def update_stories(session: Session, *, threshold: float = DEFAULT_THRESHOLD, window_days: float = DEFAULT_WINDOW_DAYS) -> BuildSummary:
+    """Place the articles stored since the last build or update, leaving every story as it is.
+
+    Each new article, in order of publication, joins the group it resembles most on average
+    among the articles published within ``window_days`` before or after it (a story, or an
+    article in none, with which it then starts one), if that average reaches ``threshold``;
+    otherwise it stays alone until a later article joins it. The vectors are fitted on the
+    new articles and those of their windows only, so the cost follows the new articles, not
+    the store; a full ``build`` can still regroup everything (after changing the settings,
+    say). Without an earlier build or update this is a build.
+    """
+    last = session.scalar(select(func.max(StoryBuild.last_article_id)))
+    if last is None:
+        return build_stories(session, threshold=threshold, window_days=window_days)
+    lead = func.substr(ArticleRevision.text, 1, LEAD_CHARACTERS)
+    joined = (select(Article.id, Article.published_at, ArticleRevision.title, lead)
+              .join(ArticleRevision, ArticleRevision.id == Article.current_revision_id))
+    new = session.execute(joined.where(Article.id > last).order_by(Article.published_at, Article.id)).all()
+    if not new:
+        return BuildSummary(0, 0, 0)
+    reach = timedelta(days=window_days)
+    old = session.execute(joined.where(Article.id <= last, Article.published_at >= utc(new[0][1]) - reach,
+                                       Article.published_at <= utc(new[-1][1]) + reach)).all()
+    rows = old + new
+    vectors, vocabulary = vectorize([story_text(title, text) for _id, _published, title, text in rows])
+    days = np.array([utc(row[1]).timestamp() / _SECONDS_PER_DAY for row in rows])
+    story_of = dict(session.execute(select(StoryArticle.article_id, StoryArticle.story_id)
+                                    .where(StoryArticle.article_id.in_([row[0] for row in old]))).all()) if old else {}
+    group = [("story", story_of[row[0]]) if row[0] in story_of else ("article", row[0]) for row in old]
+    placed = np.zeros(len(rows), dtype=bool)
+    placed[:len(old)] = True
+    joins: list[tuple[int, tuple]] = []  # (row of a new article, the group it joins)
+    for position in range(len(old), len(rows)):
+        near = np.flatnonzero(placed & (np.abs(days - days[position]) <= window_days))
+        best, best_score = None, -1.0
+        if len(near):
+            similarities = (vectors[near] @ vectors[position].T).toarray().ravel()
+            totals: dict[tuple, list[float]] = {}
+            for member, similarity in zip(near.tolist(), similarities.tolist()):
+                totals.setdefault(group[member], []).append(similarity)
+            best, scores = max(totals.items(), key=lambda item: (float(np.mean(item[1])), str(item[0])))
+            best_score = float(np.mean(scores))
+        group.append(best if best is not None and best_score >= threshold else ("article", rows[position][0]))
+        if group[-1] == best:
+            joins.append((position, best))
+        placed[position] = True
+    return _record_update(session, rows, vectors, vocabulary, group, joins, threshold, window_days, max(row[0] for row in new), len(new))
+
+
+def _record_update(session: Session, rows, vectors, vocabulary, group: list[tuple], joins: list[tuple[int, tuple]], threshold: float,
+                   window_days: float, last_article_id: int, considered: int) -> BuildSummary:
+    """Store what the update found: new stories for articles that paired up, new members for old stories."""
+    next_id = (session.scalar(select(func.max(StoryBuild.last_story_id))) or 0) + 1
+    members: dict[tuple, list[int]] = {}
+    for position, chosen in enumerate(group):
+        members.setdefault(chosen, []).append(position)
+    story_ids: dict[tuple, int] = {}
+    for _position, chosen in joins:
+        if chosen[0] == "story":
+            story_ids[chosen] = chosen[1]
+        elif chosen not in story_ids:
+            story_ids[chosen], next_id = next_id, next_id + 1
+    build = StoryBuild(threshold=threshold, window_days=window_days, articles=considered, stories=len(story_ids),
+                       last_story_id=next_id - 1, last_article_id=last_article_id)
+    session.add(build)
+    session.flush()
+    placed = 0
+    for chosen, story_id in story_ids.items():
+        positions = members[chosen]
+        times = [utc(rows[position][1]) for position in positions]
+        centroid = np.asarray(vectors[positions].mean(axis=0)).ravel()
+        centroid = centroid / (float(np.linalg.norm(centroid)) or 1.0)
+        similarity = {position: float(vectors[position].dot(centroid)[0]) for position in positions}
+        story = session.get(Story, story_id)
+        if story is None:  # articles that found each other: a new story, named as a build names one
+            central = max(positions, key=similarity.get)
+            heaviest = np.argsort(-centroid, kind="stable")[:STORY_TERMS]
+            story = Story(id=story_id, build_id=build.id, title=rows[central][2],
+                          terms=[str(vocabulary[index]) for index in heaviest if centroid[index] > 0],
+                          first_published_at=min(times), last_published_at=max(times))
+            session.add(story)
+        else:
+            story.first_published_at = min(utc(story.first_published_at), *times)
+            story.last_published_at = max(utc(story.last_published_at), *times)
+        session.flush()
+        known = set(session.scalars(select(StoryArticle.article_id).where(StoryArticle.story_id == story_id)))
+        for position in positions:
+            if rows[position][0] not in known:
+                session.add(StoryArticle(article_id=rows[position][0], story_id=story_id, similarity=round(similarity[position], 4)))
+                placed += 1
+    return BuildSummary(considered, len(story_ids), placed)
 
 
 @dataclass(frozen=True)

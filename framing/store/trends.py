@@ -1,11 +1,12 @@
 """Framing metrics over time, one series per outlet: ``GET /v1/trends`` without the web.
 
-Every query reads one metric table, filters on one ``analyzer_version`` (figures from
-different analyzers are never averaged together), and groups by outlet and period. A
-period is named by its first day (weeks start on Monday, as ISO weeks and PostgreSQL's
-``date_trunc`` do); periods without articles are left out rather than reported as zero.
-The only difference between SQLite and PostgreSQL is how a timestamp becomes its period,
-and it is kept in :func:`period_start`.
+Every query reads the per-day and per-month aggregates (``framing.store.rollups``),
+filters on one ``analyzer_version`` (figures from different analyzers are never averaged
+together), and adds them up by outlet and period: a period's mean is the sum of its rows'
+totals over the sum of their counts, exactly the mean over its articles. A period is named by its first
+day (weeks start on Monday, as ISO weeks and PostgreSQL's ``date_trunc`` do); periods
+without articles are left out rather than reported as zero. The only difference between
+SQLite and PostgreSQL is how a day becomes its period, kept in :func:`period_start`.
 """
 from __future__ import annotations
 
@@ -13,11 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, func, literal_column, select
+from sqlalchemy import TIMESTAMP, ColumnElement, Float, case, cast, func, literal_column, select
 from sqlalchemy.orm import Session
 
-from framing.store.days import end_of, start_of
-from framing.store.models import ArticleActorMetrics, ArticleMetrics
+from framing.store.models import ActorRollup, ArticleActorMetrics, ArticleMetrics, OutletRollup
+from framing.store.rollups import DAY, covering
 
 INTERVALS = ("day", "week", "month")
 
@@ -26,16 +27,21 @@ INTERVALS = ("day", "week", "month")
 class Metric:
     name: str
     description: str
-    table: type
-    value: ColumnElement  # an aggregate over the table's rows in one outlet and period
+    table: type  # the per-article table the metric is defined over
+    value: ColumnElement  # an aggregate over the aggregate rows of one outlet and period
 
     @property
     def needs_actor(self) -> bool:
         return self.table is ArticleActorMetrics
 
 
-def _mean(column) -> ColumnElement:
-    return func.avg(column)
+def _mean(name: str) -> ColumnElement:
+    columns = OutletRollup.__table__.c
+    return func.sum(columns[f"{name}_sum"]) / func.nullif(func.sum(columns[f"{name}_n"]), 0)
+
+
+def _per_article(column) -> ColumnElement:
+    return cast(func.sum(column), Float) / func.nullif(func.sum(ActorRollup.articles), 0)
 
 
 _ARTICLE_MEANS = {
@@ -55,19 +61,21 @@ _ARTICLE_MEANS = {
 
 METRICS: dict[str, Metric] = {
     **{
-        name: Metric(name, f"{description} Mean over the period's articles.", ArticleMetrics, _mean(getattr(ArticleMetrics, name)))
+        name: Metric(name, f"{description} Mean over the period's articles.", ArticleMetrics, _mean(name))
         for name, description in _ARTICLE_MEANS.items()
     },
     "actor_sentiment": Metric(
         "actor_sentiment", "Sentiment toward the actor, -1 to 1: mean over every mention in the period (articles weighted by mentions).",
         ArticleActorMetrics,
-        func.sum(ArticleActorMetrics.mean_sentiment * ArticleActorMetrics.mentions) / func.nullif(func.sum(ArticleActorMetrics.mentions), 0),
+        case((func.sum(ActorRollup.sentiment_articles) > 0,
+              func.sum(ActorRollup.sentiment_weighted) / func.nullif(func.sum(ActorRollup.mentions), 0))),
     ),
     "actor_mentions": Metric(
-        "actor_mentions", "Mentions of the actor per article that mentions it.", ArticleActorMetrics, _mean(ArticleActorMetrics.mentions)),
+        "actor_mentions", "Mentions of the actor per article that mentions it.", ArticleActorMetrics,
+        _per_article(ActorRollup.mentions)),
     "actor_citations": Metric(
         "actor_citations", "Times the actor is cited as a source, per article that mentions it.", ArticleActorMetrics,
-        _mean(ArticleActorMetrics.cited)),
+        _per_article(ActorRollup.cited)),
 }
 
 
@@ -84,29 +92,28 @@ class Series:
     points: list[Point]
 
 
-def period_start(moment, interval: str, dialect: str) -> ColumnElement:
-    """The first instant of the period holding ``moment`` (a UTC timestamp column).
+def period_start(day, interval: str, dialect: str) -> ColumnElement:
+    """The first day of the period holding ``day`` (a date column).
 
     Interval and format strings are literals, not parameters: PostgreSQL matches a
     ``GROUP BY`` expression to the selected one only if they are written identically.
     """
-    if dialect == "postgresql":
-        utc = func.timezone(literal_column("'UTC'"), moment)
-        return func.date_trunc(literal_column(f"'{interval}'"), utc)
     if interval == "day":
-        return func.date(moment)
+        return day
+    if dialect == "postgresql":
+        return func.date_trunc(literal_column(f"'{interval}'"), cast(day, TIMESTAMP))
     if interval == "week":
-        return func.date(moment, literal_column("'weekday 0'"), literal_column("'-6 days'"))
-    return func.strftime(literal_column("'%Y-%m-01'"), moment)
+        return func.date(day, literal_column("'weekday 0'"), literal_column("'-6 days'"))
+    return func.strftime(literal_column("'%Y-%m-01'"), day)
 
 
 def trend(session: Session, metric: Metric, *, analyzer_version: str, interval: str, outlets: list[str] | None = None,
           actor: str | None = None, since: date | None = None, until: date | None = None) -> list[Series]:
     """``since`` and ``until`` are inclusive days (UTC)."""
-    table = metric.table
-    period = period_start(table.published_at, interval, session.get_bind().dialect.name).label("period")
+    table = ActorRollup if metric.needs_actor else OutletRollup
+    period = period_start(table.day, interval, session.get_bind().dialect.name).label("period")
     query = (
-        select(table.outlet, period, metric.value.label("value"), func.count().label("articles"))
+        select(table.outlet, period, metric.value.label("value"), func.sum(table.articles).label("articles"))
         .where(table.analyzer_version == analyzer_version)
         .group_by(table.outlet, period)
         .order_by(table.outlet, period)
@@ -115,13 +122,14 @@ def trend(session: Session, metric: Metric, *, analyzer_version: str, interval: 
         query = query.where(table.actor == actor)
     if outlets:
         query = query.where(table.outlet.in_(outlets))
-    if since:
-        query = query.where(table.published_at >= start_of(since))
-    if until and end_of(until):
-        query = query.where(table.published_at < end_of(until))
+    if interval == "month":  # whole months from month rows, the partial ones at the ends from day rows
+        query = query.where(covering(table, since, until))
+    else:
+        query = query.where(table.span == DAY, *[condition for condition in (
+            table.day >= since if since else None, table.day <= until if until else None) if condition is not None])
     series: dict[str, list[Point]] = defaultdict(list)
     for outlet, start, value, articles in session.execute(query):
-        series[outlet].append(Point(_as_date(start), None if value is None else round(float(value), 4), articles))
+        series[outlet].append(Point(_as_date(start), None if value is None else round(float(value), 4), int(articles)))
     return [Series(outlet, points) for outlet, points in series.items()]
 
 
@@ -190,5 +198,7 @@ def with_empty_periods(series: list[Series], interval: str, since: date | None =
 
 
 def _as_date(start) -> date:
-    """PostgreSQL returns a timestamp, SQLite a 'YYYY-MM-DD' string."""
-    return start.date() if isinstance(start, datetime) else date.fromisoformat(start)
+    """PostgreSQL returns a date or a timestamp, SQLite a 'YYYY-MM-DD' string."""
+    if isinstance(start, datetime):
+        return start.date()
+    return start if isinstance(start, date) else date.fromisoformat(start)

@@ -41,8 +41,17 @@ def settings(tmp_path) -> Settings:
 
 @pytest.fixture
 def make_app(settings):
-    """Build an app with some settings changed: ``make_app(max_batch_items=2)``."""
-    return lambda **changes: create_app(replace(settings, **changes))
+    """Build an app with some settings changed: ``make_app(max_batch_items=2)``. Jobs the
+    test started on an app's thread are cancelled when it ends."""
+    apps = []
+
+    def build(**changes):
+        apps.append(create_app(replace(settings, **changes)))
+        return apps[-1]
+
+    yield build
+    for app in apps:
+        app.extensions["framing_jobs"].close()
 
 
 @pytest.fixture

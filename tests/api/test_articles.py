@@ -32,7 +32,7 @@ def test_post_one_article_then_again(client):
 
     revised = client.post("/v1/articles", json={**REUTERS, "text": ARTICLE + "\n\nRussia said the strikes would go on."})
     assert revised.status_code == 200 and (revised.get_json()["status"], revised.get_json()["revision"]) == ("revised", 2)
-    assert client.get("/v1/articles").get_json()["total"] == 1
+    assert client.get("/v1/articles?total=true").get_json()["total"] == 1
 
 
 GERMAN = "Die Regierung hat am Montag neue Maßnahmen beschlossen, sagte ein Sprecher in Berlin zu den Plänen."
@@ -55,7 +55,7 @@ def test_a_list_with_an_item_the_document_does_not_allow_is_refused_whole(client
     assert response.status_code == 422
     body = response.get_json()
     assert body["code"] == "validation_error" and {"1.published_at", "2.surprise"} <= set(body["details"])
-    assert client.get("/v1/articles").get_json()["total"] == 0
+    assert client.get("/v1/articles?total=true").get_json()["total"] == 0
 
 
 @pytest.mark.parametrize("body, status, code", [
@@ -73,23 +73,24 @@ def test_a_list_with_an_item_the_document_does_not_allow_is_refused_whole(client
 def test_rejected_posts(client, body, status, code):
     response = client.post("/v1/articles", json=body)
     assert (response.status_code, response.get_json()["code"]) == (status, code)
-    assert client.get("/v1/articles").get_json()["total"] == 0
+    assert client.get("/v1/articles?total=true").get_json()["total"] == 0
 
 
 def test_list_filters_and_cursor(client):
     for index in range(5):
         client.post("/v1/articles", json={**AP, "id": f"ap-{index}", "published_at": f"2024-03-1{index}"})
     client.post("/v1/articles", json=REUTERS)
-    page = client.get("/v1/articles?outlet=ap&limit=2").get_json()
+    page = client.get("/v1/articles?outlet=ap&limit=2&total=true").get_json()
     assert page["total"] == 5 and [item["key"] for item in page["items"]] == ["id:ap-4", "id:ap-3"]
     second = client.get(f"/v1/articles?outlet=ap&limit=2&cursor={page['next_cursor']}").get_json()
+    assert second["total"] is None  # counted only when asked
     third = client.get(f"/v1/articles?outlet=ap&limit=2&cursor={second['next_cursor']}").get_json()
     assert [item["key"] for item in second["items"] + third["items"]] == ["id:ap-2", "id:ap-1", "id:ap-0"]
     assert third["next_cursor"] is None
-    assert client.get("/v1/articles?from=2024-03-11&to=2024-03-12").get_json()["total"] == 2
+    assert client.get("/v1/articles?from=2024-03-11&to=2024-03-12&total=true").get_json()["total"] == 2
     assert [item["outlet"] for item in client.get("/v1/articles?actor=sohr").get_json()["items"]] == ["reuters"]
-    assert client.get("/v1/articles?actor=russia").get_json()["total"] == 6
-    assert client.get("/v1/articles?q=white%20helmets&outlet=ap,reuters").get_json()["total"] == 5
+    assert client.get("/v1/articles?actor=russia&total=true").get_json()["total"] == 6
+    assert client.get("/v1/articles?q=white%20helmets&outlet=ap,reuters&total=true").get_json()["total"] == 5
     bad = client.get("/v1/articles?cursor=abc")
     assert (bad.status_code, bad.get_json()["code"]) == (422, "invalid_cursor") and "cursor" in bad.get_json()["details"]
 

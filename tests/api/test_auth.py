@@ -9,20 +9,23 @@ from framing.store.api_keys import revoke_key
 from tests.api.conftest import ARTICLE, SYRIA_PROFILE, authorised
 
 ARTICLE_IN = {"outlet": "reuters", "published_at": "2024-03-05", "text": ARTICLE}
-# Every write the API has: (method, path, body).
+NO_JOB = "00000000-0000-4000-8000-000000000000"
+# Every write the API has: (method, path, body); `{job}` is the job the POST before it started.
 WRITES = [
     ("POST", "/v1/articles", ARTICLE_IN),
     ("DELETE", "/v1/articles/1", None),
     ("POST", "/v1/profiles", {"name": "syria", **SYRIA_PROFILE}),
     ("PUT", "/v1/profiles/syria", SYRIA_PROFILE),
     ("DELETE", "/v1/profiles/syria", None),
+    ("POST", "/v1/jobs", {"kind": "ingest", "items": [ARTICLE_IN]}),
+    ("DELETE", "/v1/jobs/{job}", None),
 ]
 READS = [("GET", "/v1/articles", None), ("GET", "/v1/profiles", None), ("GET", "/v1/lexicons", None),
          ("POST", "/v1/analyze", {"text": ARTICLE}), ("POST", "/v1/analyze/batch", {"items": [{"text": ARTICLE}]})]
 
 
-def _call(client, method, path, body):
-    return client.open(path, method=method, json=body)
+def _call(client, method, path, body, job=NO_JOB):
+    return client.open(path.format(job=job), method=method, json=body)
 
 
 def _refused(response, status: int, code: str) -> dict:
@@ -34,7 +37,7 @@ def _refused(response, status: int, code: str) -> dict:
 @pytest.mark.parametrize("method, path, body", WRITES)
 def test_a_write_without_a_key_is_401_and_changes_nothing(client, method, path, body):
     _refused(_call(client, method, path, body), 401, "api_key_required")
-    assert client.get("/v1/articles").get_json()["total"] == 0 and client.get("/v1/profiles").get_json()["total"] == 0
+    assert client.get("/v1/articles?total=true").get_json()["total"] == 0 and client.get("/v1/profiles").get_json()["total"] == 0
 
 
 @pytest.mark.parametrize("method, path, body", WRITES)
@@ -47,8 +50,24 @@ def test_a_write_with_a_read_key_is_403(app, method, path, body):
 @pytest.mark.parametrize("scope", ["write", "admin"])
 def test_write_and_admin_keys_write(app, scope):
     client = authorised(app, scope)
-    statuses = [_call(client, method, path, body).status_code for method, path, body in WRITES]
-    assert statuses == [201, 204, 201, 200, 204]
+    statuses, job = [], NO_JOB
+    for method, path, body in WRITES:
+        response = _call(client, method, path, body, job)
+        statuses.append(response.status_code)
+        job = response.get_json()["id"] if path == "/v1/jobs" else job
+    assert statuses == [201, 204, 201, 200, 204, 202, 200]
+
+
+def test_reading_a_job_follows_the_reads(make_app):
+    app = make_app()
+    started = authorised(app, "write").post("/v1/jobs", json={"kind": "analyze", "items": [{"text": ARTICLE}]})
+    location = started.headers["Location"]
+    assert app.test_client().get(location).status_code == 200
+    closed = make_app(require_keys_for_reads=True)
+    job = authorised(closed, "write").post("/v1/jobs", json={"kind": "analyze", "items": [{"text": ARTICLE}]}).headers["Location"]
+    _refused(closed.test_client().get(job), 401, "api_key_required")
+    _refused(closed.test_client().get(job + "/results"), 401, "api_key_required")
+    assert authorised(closed, "read").get(job).status_code == 200
 
 
 @pytest.mark.parametrize("method, path, body", READS)
@@ -119,7 +138,8 @@ def test_the_document_marks_security_per_operation(client, make_app):
     scheme = document["components"]["securitySchemes"][SCHEME]
     assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     secured = {(method, path) for method, path, operation in _operations(document) if operation.get("security") == [{SCHEME: []}]}
-    assert secured == {(method, path.replace("/1", "/{article_id}").replace("/syria", "/{name}")) for method, path, _ in WRITES}
+    assert secured == {(method, path.replace("/1", "/{article_id}").replace("/syria", "/{name}").replace("{job}", "{job_id}"))
+                       for method, path, _ in WRITES}
     assert all({"401", "403"} <= set(document["paths"][path][method.lower()]["responses"]) for method, path in secured)
     closed = make_app(require_keys_for_reads=True).test_client().get("/openapi.json").get_json()
     for _method, path, operation in _operations(closed):

@@ -123,3 +123,24 @@ def test_what_a_text_column_cannot_hold_is_refused_by_the_document(client, write
     assert not _valid(schema, next(iter(body.values())))
     writer.post("/v1/profiles", json={"name": "syria", **SYRIA_PROFILE})
     assert writer.put("/v1/profiles/syria", json={**SYRIA_PROFILE, **body}).get_json()["code"] == "validation_error"
+
+
+def test_any_job_item_the_document_allows_is_a_failed_item_not_a_refusal(writer):
+    """Was: `items: [null]` allowed by the document (items of any type), refused as `validation_error`."""
+    schema = _document(writer)["components"]["schemas"]["JobRequest"]
+    body = {"kind": "ingest", "items": [None, 7, [], {"\x00": 1}]}
+    assert _valid(schema, body)
+    response = writer.post("/v1/jobs", json=body)
+    assert response.status_code == 202
+    errors = [failure["error"] for failure in response.get_json()["failures"]]
+    assert [error["code"] for error in errors] == ["validation_error"] * 4
+    assert "\\u0000" in errors[3]["message"]  # stored as PostgreSQL can hold it, as the test on PostgreSQL checks
+
+
+def test_a_deleted_job_is_gone(writer):
+    """Was: `DELETE /v1/jobs/{id}` answered 200 and the job was still there (schemathesis's use-after-free)."""
+    location = writer.post("/v1/jobs", json={"kind": "analyze", "items": [{"text": ARTICLE}]}).headers["Location"]
+    assert writer.delete(location).status_code == 200
+    assert writer.get(location).status_code == 404
+    links = _document(writer)["paths"]["/v1/jobs"]["post"]["responses"]["202"]["links"]
+    assert {link["operationId"] for link in links.values()} == {"get_job", "delete_job", "job_results"}

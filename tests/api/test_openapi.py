@@ -112,6 +112,7 @@ OPERATIONS = [
     ("GET", "/v1/articles"), ("POST", "/v1/articles"), ("GET", "/v1/articles/{article_id}"), ("DELETE", "/v1/articles/{article_id}"),
     ("GET", "/v1/trends"), ("GET", "/v1/metrics"),
     ("GET", "/v1/compare"), ("GET", "/v1/stories"), ("GET", "/v1/stories/{story_id}/compare"),
+    ("POST", "/v1/jobs"), ("GET", "/v1/jobs/{job_id}"), ("DELETE", "/v1/jobs/{job_id}"), ("GET", "/v1/jobs/{job_id}/results"),
 ]
 
 
@@ -208,9 +209,9 @@ def test_schemathesis_finds_nothing(app):
 
 def test_schemathesis_finds_nothing_on_postgresql(make_app, postgres_session_url):
     """PostgreSQL refuses what SQLite lets through (NUL characters, integers past 32 bits):
-    the storage operations again, on the real server."""
+    the storage operations again, on the real server (jobs too: they store their items)."""
     app = make_app(database_url=postgres_session_url)
-    storage = ("/v1/articles", "/v1/trends", "/v1/metrics", "/v1/compare", "/v1/stories", "/v1/profiles")
+    storage = ("/v1/articles", "/v1/trends", "/v1/metrics", "/v1/compare", "/v1/stories", "/v1/profiles", "/v1/jobs")
     try:
         run = run_schemathesis(app, _token(app), SCHEMATHESIS_EXAMPLES, path_regex="^(" + "|".join(storage) + ")")
     finally:

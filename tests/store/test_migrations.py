@@ -1,19 +1,39 @@
 """Migrations create the schema, are idempotent, and adopt a database made before them."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
+import pytest
 from alembic.script import ScriptDirectory
 from click.testing import CliRunner
 from sqlalchemy import inspect, select
 
 from framing.cli import main
 from framing.store import Database
+from framing.store.api_keys import create_key, find_key
 from framing.store.db import alembic_config
 from framing.store.models import Base, StoredProfile
+from tests.databases import BACKENDS, postgres_schema
 
 TABLES = {
     "actor_profiles", "articles", "article_revisions", "article_metrics", "article_actor_metrics", "article_side_metrics",
     "article_source_type_metrics", "article_term_metrics", "article_actor_labels", "api_keys", "alembic_version",
 }
+
+
+def test_the_history_is_one_line():
+    """Branches that each added migrations are renumbered when merged, never left as two heads."""
+    script = ScriptDirectory.from_config(alembic_config())
+    assert [revision.revision for revision in script.walk_revisions()] == ["0006", "0005", "0004", "0003", "0002", "0001"]
+    assert script.get_heads() == ["0006"]
+
+
+def _models_match(database: Database) -> list:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with database.engine.connect() as connection:
+        return compare_metadata(MigrationContext.configure(connection), Base.metadata)
 
 
 def test_upgrade_creates_every_table_and_is_idempotent(database):
@@ -24,12 +44,38 @@ def test_upgrade_creates_every_table_and_is_idempotent(database):
 
 def test_models_match_the_migrated_schema(database):
     """The models describe what the migrations built (nothing for autogenerate to add)."""
-    from alembic.autogenerate import compare_metadata
-    from alembic.runtime.migration import MigrationContext
+    assert _models_match(database) == []
 
-    with database.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    assert differences == []
+
+@contextmanager
+def _empty_database(backend: str, tmp_path):
+    if backend == "sqlite":
+        database = Database(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+        yield database
+        database.dispose()
+        return
+    with postgres_schema() as url:
+        database = Database(url)
+        yield database
+        database.dispose()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_store_at_the_api_keys_revision_upgrades_with_its_keys(backend, tmp_path):
+    """0003 (API keys) was the head before the aggregates, jobs and story updates came after
+    it: a store left there reaches the head with its keys, and the same schema as a new one."""
+    with _empty_database(backend, tmp_path) as database:
+        database.upgrade("0003")
+        assert database.current_revision() == "0003"
+        assert "jobs" not in inspect(database.engine).get_table_names()
+        with database.session() as session:
+            token, _key = create_key(session, "write", name="before the upgrade")
+        database.upgrade()
+        assert database.current_revision() == "0006"
+        with database.session() as session:
+            assert find_key(session, token).name == "before the upgrade"
+        assert set(inspect(database.engine).get_table_names()) >= TABLES | {"jobs", "job_items", "rollup_outlet"}
+        assert _models_match(database) == []
 
 
 def test_profiles_stored_before_migrations_are_kept(database_url):

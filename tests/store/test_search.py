@@ -9,11 +9,11 @@ from framing.store.search import ArticleFilters, InvalidCursor, find_articles
 
 
 
-def _all_pages(database, filters, limit):
+def _all_pages(database, filters, limit, count_total=True):
     keys, cursor, totals = [], None, set()
     while True:
         with database.session() as session:
-            page = find_articles(session, filters, limit, cursor)
+            page = find_articles(session, filters, limit, cursor, count_total=count_total)
         keys += [row.article.key for row in page.items]
         totals.add(page.total)
         if page.next_cursor is None:
@@ -25,6 +25,12 @@ def test_pages_cover_every_article_once_newest_first(database, stored):
     keys, totals = _all_pages(database, ArticleFilters(), limit=3)
     newest_first = [item.key for item, _report in sorted(stored, key=lambda pair: pair[0].published_at, reverse=True)]
     assert keys == newest_first and totals == {len(stored)}
+
+
+def test_pages_without_counting_are_the_same_pages(database, stored):
+    counted, _ = _all_pages(database, ArticleFilters(outlets=["wire", "post"]), limit=2)
+    uncounted, totals = _all_pages(database, ArticleFilters(outlets=["wire", "post"]), limit=2, count_total=False)
+    assert uncounted == counted and len(counted) == 5 and totals == {None}
 
 
 @pytest.mark.parametrize("filters, expected", [

@@ -25,6 +25,7 @@ from framing.store.stories import (
     find_stories,
     get_story,
     story_text,
+    update_stories,
 )
 from framing.store.stories_cli import stories_group
 
@@ -147,6 +148,45 @@ def test_a_deleted_article_leaves_its_story(stored):
     assert _list(stored, min_outlets=2)[0] == 2
 
 
+def _stored_groups(database) -> set[frozenset[str]]:
+    with database.session() as session:
+        rows = session.execute(select(StoryArticle.story_id, Article.key).join(Article, Article.id == StoryArticle.article_id)).all()
+    groups: dict[int, set[str]] = {}
+    for story_id, key in rows:
+        groups.setdefault(story_id, set()).add(key.removeprefix("id:"))
+    return {frozenset(members) for members in groups.values()}
+
+
+def test_an_update_places_new_articles_and_keeps_the_stories(database, analysed_stories):
+    """Stored in three rounds (the first quake's first two reports; the rest of it, the rates and
+    the match; the second quake) with an update after each: the same groups as one build."""
+    rounds = [{"quake-wire", "quake-daily"}, {"quake-post", "rates-wire", "rates-daily", "rates-post", "football-post"},
+              {"quake2-wire", "quake2-post"}]
+    with database.session() as session:
+        session.execute(delete(Story))
+    first_ids = None
+    for keys in rounds:
+        with database.session() as session:
+            for item, report in analysed_stories:
+                if item.key.removeprefix("id:") in keys:
+                    save(session, item, report)
+        with database.session() as session:
+            summary = update_stories(session)
+        assert summary.articles == len(keys)
+        if first_ids is None:
+            with database.session() as session:
+                first_ids = set(session.scalars(select(Story.id)))
+    assert _stored_groups(database) == {frozenset(members) for members in EVENTS.values()}
+    with database.session() as session:
+        assert first_ids <= set(session.scalars(select(Story.id)))  # the first story kept its id through the updates
+        quake2 = session.scalar(select(StoryArticle.story_id).join(Article, Article.id == StoryArticle.article_id)
+                                .where(Article.key == "id:quake2-post"))
+        story = get_story(session, quake2)
+    assert story.first_published_at.isoformat() == "2016-04-20T06:00:00+00:00" and "calama" in story.terms
+    with database.session() as session:
+        assert update_stories(session).articles == 0  # nothing new
+
+
 def test_build_command(tmp_path, analysed_stories):
     url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     from framing.store import Database
@@ -160,5 +200,7 @@ def test_build_command(tmp_path, analysed_stories):
     result = CliRunner().invoke(stories_group, ["build", "--window-days", "60"], env={"FRAMING_DATABASE_URL": url})
     assert result.exit_code == 0, result.output
     assert result.output.startswith("2 stories of 8 articles, from 9 stored articles (threshold 0.08, window 60 days)")
+    updated = CliRunner().invoke(stories_group, ["update"], env={"FRAMING_DATABASE_URL": url})
+    assert updated.exit_code == 0 and updated.output.startswith("0 of 0 new articles placed in 0 stories"), updated.output
     refused = CliRunner().invoke(stories_group, ["build", "--threshold", "2"], env={"FRAMING_DATABASE_URL": url})
     assert refused.exit_code == 2 and "threshold" in refused.output

@@ -1,0 +1,147 @@
+"""Ingest with two Celery workers beside the analysis alone, on the same cores, in one run.
+
+1. **Analysis alone**: the articles analysed by a pool of two processes (``framing.analyze``,
+   nothing stored), as fast as the two cores allow: the ceiling for any ingest.
+2. **Two workers**: ``framing worker --pool solo`` twice (one process each), Redis as the
+   broker (``FRAMING_BENCH_REDIS_URL``, default the local server, with a queue of this
+   run's own), PostgreSQL in a database of its own (``framing_bench_ingest``, dropped at
+   the end). The same articles are sent as a job (``framing ingest FILE --queue`` does the
+   same) and timed from sending to the last one stored: analysis, key look-ups, articles,
+   revisions, metric rows and the per-day and per-month aggregates.
+3. **In one process**, for comparison: ``framing ingest --workers 2`` (``framing.store.ingest``).
+
+The articles are the recombined real articles of ``benchmarks/store_scale.py`` (default
+3,000, stored under new ids in each round). Steps 1 and 2 alternate for ``--rounds``
+rounds, so both see the same machine (it is shared): reported are articles per second of
+each, each round's ratio of the workers' rate to the analysis alone, and the ratio over all
+rounds (the target is at least 0.75). Each figure is printed with the machine's load.
+
+Rerun (about 2 minutes on 2 cores):
+
+    .venv/bin/python benchmarks/ingest_speed.py --articles 3000
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+import framing
+from benchmarks.store_scale import POSTGRES_SERVER, _createdb, _dropdb, load, machine, recombined_articles
+from framing.jobs import state
+from framing.jobs.dispatch import CeleryDispatcher
+from framing.store import Database
+from framing.store.ingest import ingest
+from framing.store.models import JobItem
+from framing.store.records import Record
+
+REDIS_URL = os.environ.get("FRAMING_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+DATABASE = "framing_bench_ingest"
+FRAMING = Path(sys.executable).parent / "framing"
+
+
+def _analyse(article: dict) -> bool:
+    try:
+        framing.analyze(article["text"], title=article["title"], metadata={"outlet": article["outlet"], "published_at": article["published_at"]})
+        return True
+    except framing.FramingError:
+        return False
+
+
+def analysis_alone(articles: list[dict]) -> float:
+    framing.warm_up()
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        started = time.perf_counter()
+        pool.map(_analyse, articles, chunksize=10)
+        return len(articles) / (time.perf_counter() - started)
+
+
+def two_workers(url: str, rounds: list[list[dict]], directory: Path) -> list[float]:
+    """Articles per second of each round's job, with the same two workers throughout."""
+    queue = f"framing-bench-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "FRAMING_BROKER_URL": REDIS_URL, "FRAMING_QUEUE": queue, "FRAMING_DATABASE_URL": url}
+    workers = [subprocess.Popen([str(FRAMING), "worker", "--pool", "solo", "--loglevel", "WARNING"], env=env,
+                                stdout=(directory / f"worker-{number}.log").open("w"), stderr=subprocess.STDOUT) for number in (1, 2)]
+    database = Database(url)
+    sender = CeleryDispatcher(REDIS_URL, queue)
+    try:
+        _run_job(database, sender, [{**article, "id": "warm-" + article["id"]} for article in rounds[0][:20]])  # workers up and warm
+        return [_timed(database, sender, articles) for articles in rounds]
+    finally:
+        for worker in workers:
+            worker.terminate()
+            worker.wait()
+        sender.close()
+        database.dispose()
+
+
+def _timed(database: Database, sender: CeleryDispatcher, articles: list[dict]) -> float:
+    started = time.perf_counter()
+    _run_job(database, sender, articles)
+    return len(articles) / (time.perf_counter() - started)
+
+
+def _run_job(database: Database, sender: CeleryDispatcher, articles: list[dict]) -> None:
+    items = (state.NewItem(f"item {number}", article) for number, article in enumerate(articles))
+    with database.session() as session:
+        job_id, chunks = state.create_job(session, state.INGEST, items)
+    sender.send(database, job_id, list(range(chunks)))
+    while True:
+        with database.session() as session:
+            if state.counts(session, job_id).left == 0:
+                failed = session.scalar(select(func.count()).select_from(JobItem).where(JobItem.job_id == job_id, JobItem.status == state.FAILED))
+                print(f"  job {job_id}: {len(articles) - failed} stored, {failed} refused", flush=True)
+                return
+        time.sleep(0.2)
+
+
+def one_process(url: str, articles: list[dict]) -> float:
+    database = Database(url)
+    started = time.perf_counter()
+    ingest(database, [Record(number, {**article, "id": "again-" + article["id"]}) for number, article in enumerate(articles, 1)], workers=2)
+    elapsed = time.perf_counter() - started
+    database.dispose()
+    return len(articles) / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--rounds", type=int, default=3, help="alternations of analysis alone and the workers' ingest")
+    arguments = parser.parse_args()
+    articles = recombined_articles(arguments.articles)
+    rounds = [[{**article, "id": f"round-{number}-{article['id']}"} for article in articles] for number in range(arguments.rounds)]
+    print(f"# ingest speed, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine()}, {load()}", flush=True)
+    url = _createdb(POSTGRES_SERVER, DATABASE)
+    try:
+        Database(url).upgrade()
+        alone, ingested = [], []
+        with tempfile.TemporaryDirectory() as directory:
+            # analysis alone and the workers' ingest alternate, so that both see the same machine
+            for number, batch in enumerate(rounds):
+                alone.append(analysis_alone(batch))
+                print(f"| round {number + 1}: analysis alone, 2 processes | {alone[-1]:.1f} articles/s | {load()} |", flush=True)
+                ingested.append(two_workers(url, [batch], Path(directory))[0])
+                print(f"| round {number + 1}: ingest, 2 Celery workers, PostgreSQL | {ingested[-1]:.1f} articles/s "
+                      f"({ingested[-1] / alone[-1]:.2f} of analysis alone) | {load()} |", flush=True)
+        total_alone = len(rounds) / sum(1 / rate for rate in alone)
+        total_ingested = len(rounds) / sum(1 / rate for rate in ingested)
+        print(f"| all rounds: analysis alone | {total_alone:.1f} articles/s | |")
+        print(f"| all rounds: ingest, 2 workers | {total_ingested:.1f} articles/s (**{total_ingested / total_alone:.2f}** of analysis alone) | |")
+        single = one_process(url, articles)
+        print(f"| framing ingest --workers 2 (one process), PostgreSQL | {single:.1f} articles/s | {load()} |", flush=True)
+    finally:
+        _dropdb(POSTGRES_SERVER, DATABASE)
+
+
+if __name__ == "__main__":
+    main()
