@@ -5,4 +5,4 @@ so the version changes whenever the code would report the same article different
 """
 
 ANALYZER_NAME = "framing"
-ANALYZER_VERSION = "0.2.0"
+ANALYZER_VERSION = "0.3.0"
