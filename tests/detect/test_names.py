@@ -179,3 +179,16 @@ def test_a_role_no_one_holds_is_the_person_the_passage_is_about():
     assert ("Texas governor", "Rick Perry", "role") in mentions(report)
     sources = [a["source"]["actor_name"] for p in report["paragraphs"] for a in p["attributions"] if a["source"]]
     assert sources and set(sources) == {"Rick Perry"}
+
+
+def test_the_administration_is_that_of_the_president_named_before():
+    report = analyze("President Barack Obama spoke on Monday. Democrats called on the administration to answer questions. "
+                     "Barack Obama's administration later declined. The administration of the museum was closed.")
+    found = [(t, n, v) for t, n, v in mentions(report) if "administration" in n]
+    assert found == [("administration", "Obama administration", "coreference"),
+                     ("Barack Obama's administration", "Obama administration", "name")]
+    assert actors_of(report)["Obama administration"]["affiliation"]["actor"] == "barack_obama"
+
+
+def test_the_administration_with_no_president_named_is_left_alone():
+    assert mentions(analyze("Critics called on the administration to answer questions.")) == []

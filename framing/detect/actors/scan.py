@@ -52,6 +52,7 @@ def find_actor_mentions(document: Document, registry: ActorRegistry, known: Acto
         scan.paragraph(paragraph)
     _match_headlines(document, paragraphs, registry, findings, known, headlines)
     _link_roles(document, paragraphs, registry, findings)
+    _link_administrations(document, paragraphs, registry, findings)
     findings.mentions.sort(key=lambda m: (m.paragraph, m.first, -m.last))
     return findings
 
@@ -304,7 +305,10 @@ class _Scan:
             self.add_mention(paragraph, first, last, actor_id, via, sentence_of)
             return last
         person = self.findings.actor(actor_id, self.registry)
-        name = f"{' '.join(t.text for t in tokens[first:last + 1] if t.is_word)} {staff.lower}"
+        # named by the person's surname, the way news names it whatever the mention says
+        # ("Barack Obama's administration" is the "Obama administration")
+        surname = person.name.split()[-1] if person is not None else tokens[last].text
+        name = f"{surname} {staff.lower}"
         organ = staff.lower in ("administration", "government", "cabinet", "presidency")
         organisation_id = slug("government" if organ else "organization", name)
         self.findings.add_actor(Actor(organisation_id, name, "government" if organ else "organization",
@@ -611,6 +615,38 @@ def _link_roles(document: Document, paragraphs: list[Paragraph], registry: Actor
             if holder is not None:
                 added.append(make_mention(document, paragraph, position + 1, head, holder, "role", SentenceIndex(paragraph)))
     findings.mentions.extend(added)
+
+
+def _link_administrations(document: Document, paragraphs: list[Paragraph], registry: ActorRegistry, findings: ActorFindings) -> None:
+    """"the administration" is the administration of the president the article has named
+    ("Democrats called on the administration to answer questions", after "President
+    Obama"): the organ "Obama administration", as if the article had written it out. Left
+    alone when no president has been named before it."""
+    presidents: list[tuple[tuple[int, int], str]] = []  # (where, actor id) of each mention of a president
+    for mention in sorted(findings.mentions, key=lambda m: (m.paragraph, m.first)):
+        actor = findings.actor(mention.actor, registry)
+        if actor is not None and actor.type == "person" and "president" in findings.roles_of(actor):
+            presidents.append(((mention.paragraph, mention.first), actor.id))
+    if not presidents:
+        return
+    taken = {(m.paragraph, t) for m in findings.mentions for t in range(m.first, m.last + 1)}
+    for paragraph in paragraphs:
+        tokens = paragraph.tokens
+        for position in compress(count(), map("administration".__eq__, map(_LOWER, tokens))):
+            if position == 0 or tokens[position - 1].lower != "the" or (paragraph.index, position) in taken:
+                continue
+            following = tokens[position + 1] if position + 1 < len(tokens) else None
+            if following is not None and (following.lower == "of" or is_name_word(following)):
+                continue  # "the administration of ...", "the Administration Committee"
+            before = [actor_id for where, actor_id in presidents if where < (paragraph.index, position)]
+            if not before:
+                continue
+            president = findings.actor(before[-1], registry)
+            name = f"{president.name.split()[-1]} administration"
+            organ_id = slug("government", name)
+            findings.add_actor(Actor(organ_id, name, "government", president.state, (name,), (), (), side=organ_id,
+                                     affiliation=president.id))
+            findings.mentions.append(make_mention(document, paragraph, position, position, organ_id, "coreference", SentenceIndex(paragraph)))
 
 
 @functools.cache
