@@ -193,19 +193,11 @@ def examples(articles: list[Article], candidates: list[str]) -> list[Example]:
 def fit(train: list[Example], c: float = C) -> dict:
     """One logistic regression over binary features: intercept and a weight per feature."""
     import numpy as np
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    counts = Counter(name for example in train for name in set(example.features))
-    vocabulary = sorted(name for name, count in counts.items() if count >= MIN_FEATURE_COUNT)
-    column = {name: index for index, name in enumerate(vocabulary)}
-    rows, columns = [], []
-    for number, example in enumerate(train):
-        for name in sorted(set(example.features)):
-            if name in column:
-                rows.append(number)
-                columns.append(column[name])
-    matrix = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(train), len(vocabulary)), dtype=np.float64)
+    from framing.training.matrix import binary_matrix
+
+    matrix, vocabulary = binary_matrix([example.features for example in train], MIN_FEATURE_COUNT)
     labels = np.array([int(example.label) for example in train])
     if labels.min() == labels.max():
         raise ValueError("training data must contain cue and non-cue candidates")

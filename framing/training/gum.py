@@ -55,7 +55,7 @@ def read_gum_file(path: Path) -> GumDocument:
     rows: list[list[str]] = []
 
     def close_sentence() -> None:
-        nonlocal offset, sentence_start
+        nonlocal offset
         if not sentence:
             return
         line = _detokenize(sentence)

@@ -136,19 +136,11 @@ def gold_names(document: GumDocument, kind: str) -> list[Interval]:
 
 def fit(train: list[Example], c: float = C) -> dict:
     """A multinomial logistic regression over binary features: intercepts and weight rows."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    counts = Counter(name for example in train for name in set(example.features))
-    vocabulary = sorted(name for name, count in counts.items() if count >= MIN_FEATURE_COUNT)
-    column = {name: index for index, name in enumerate(vocabulary)}
-    rows, cols = [], []
-    for row, example in enumerate(train):
-        for name in sorted({column[f] for f in example.features if f in column}):
-            rows.append(row)
-            cols.append(name)
-    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(train), len(vocabulary)))
+    from framing.training.matrix import binary_matrix
+
+    matrix, vocabulary = binary_matrix([example.features for example in train], MIN_FEATURE_COUNT)
     labels = [KINDS.index(example.label) for example in train]
     model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
     model.fit(matrix, labels)
