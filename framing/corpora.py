@@ -52,6 +52,7 @@ FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "titles": ("titles.tsv", ("term", "roles", "gender", "note")),
     "name_words": ("name_words.tsv", ("term", "kind", "note")),
     "person_names": ("person_names.tsv", ("name", "first_rank", "female_share", "surname_rank")),
+    "places": ("places.tsv", ("name", "kind", "code")),
 }
 
 
@@ -504,6 +505,18 @@ def person_names() -> PersonNames:
     return PersonNames(data.info, first_rank, female_share, surname_rank)
 
 
+@dataclass(frozen=True, slots=True)
+class Places:
+    info: CorpusInfo
+    names: frozenset[tuple[str, ...]]  # each place's words, lowercased: ("new", "york")
+
+
+@functools.cache
+def places() -> Places:
+    data = table("places")
+    return Places(data.info, frozenset(term_key(row["name"]) for row in data.rows))
+
+
 def read_data_text(filename: str) -> str:
     """The text of a non-tabular data file in corpora/ (a model's parameters, say)."""
     try:
@@ -520,7 +533,8 @@ def data_file_names(folder: str, suffix: str) -> list[str]:
 
 def catalogue() -> list[CorpusInfo]:
     """Every corpus file an analysis uses."""
-    loaders = (reporting_verbs, hedges, loaded_terms, gazetteer, state_nouns, source_nouns, titles, name_words, person_names)
+    loaders = (reporting_verbs, hedges, loaded_terms, gazetteer, state_nouns, source_nouns, titles, name_words, person_names,
+               places)
     return [loader().info for loader in loaders]
 
 

@@ -14,8 +14,13 @@ that asks the questions our actor findings answer, on stories no lexicon was wri
   BASIL's ``other_anti``/``other_pro``/``other_neutral``) counts when the attribution whose
   content overlaps it most has a source resolving to an actor with the speaker's last name.
   BASIL often names a group as the speaker of one member's words ("House_Democrats" for
-  "Rep. Zoe Lofgren (D-Calif.) said"); a second row also counts a source whose party or
-  organisation (the actor's affiliation) has that name.
+  "Rep. Zoe Lofgren (D-Calif.) said", "Nebraska_officials" for "Nebraska Attorney General
+  Jon Bruning said"), which no person's name can match; a second row also counts a source
+  that belongs to the named group: its party, organisation or place (the actor's
+  affiliation, or that affiliation's own: the party of the senator a spokesman speaks
+  for), or the actor itself, is named by a word of the group's name other than
+  the kind of member ("Democratic" of "Democratic_lawmakers", "NAACP" of "NAACP";
+  "lawmakers", "officials" and the like name no one in particular and match nothing).
 * **author feeling**: the report's tone toward the actor matched to each main entity (the
   label most of its mentions carry, when more than half carry it; else neutral), as
   three classes (BASIL's strong and plain labels merged), beside the always-neutral
@@ -108,6 +113,28 @@ def _actor_words(report: dict) -> dict[str, tuple[frozenset[str], str | None]]:
     return found
 
 
+# Words of a group speaker's name that say what kind of member speaks, not which group.
+_MEMBER_WORDS = frozenset("""lawmaker legislator official leader member senator representative congressman
+    congresswoman aide staff staffer and of the spokesman spokeswoman spokesperson company companies campaign administration
+    committee supporter critic activist executive plaintiff protester resident voter group other top senior state""".split())
+_PARTY_WORDS = {"democrats": "democratic", "democrat": "democratic", "republicans": "republican", "gop": "republican"}
+
+
+def _group_words(speaker: str) -> frozenset[str]:
+    """The words naming which group speaks: "House_Democrats" -> {"house", "democratic"}."""
+    words = set()
+    for word in _WORD.findall(speaker.replace("_", " ")):
+        folded = _folded(word)
+        folded = _PARTY_WORDS.get(folded, folded)
+        if folded.removesuffix("s") not in _MEMBER_WORDS and folded not in _MEMBER_WORDS:
+            words.add(folded)
+    return frozenset(words)
+
+
+def _party_folded(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(_PARTY_WORDS.get(word, word) for word in words)
+
+
 def _speaker_found(span: Interval, speaker: str, attributions: list[dict], actors: dict, through_affiliation: bool) -> bool:
     best, best_overlap = None, 0
     for attribution in attributions:
@@ -124,8 +151,20 @@ def _speaker_found(span: Interval, speaker: str, attributions: list[dict], actor
     words, affiliation = actors.get(actor_id, (_name_words(best["source"].get("actor_name")), None))
     if token in words | _name_words(best["source"].get("actor_name")):
         return True
-    if through_affiliation and affiliation is not None:
-        return token in actors.get(affiliation, (frozenset(), None))[0] | _name_words(affiliation.split(":")[-1].replace("_", " "))
+    if not through_affiliation:
+        return False
+    group = _group_words(speaker)
+    own = _party_folded(words | _name_words(best["source"].get("actor_name")))
+    if group and group <= own:
+        return True  # "State_Department_officials": the State Department itself
+    for _step in range(2):  # the party of the senator whose spokesman speaks ("Jim Manley, a spokesman for Mr. Reid")
+        if affiliation is None:
+            return False
+        words_of_affiliation, next_affiliation = actors.get(affiliation, (frozenset(), None))
+        affiliated = _party_folded(words_of_affiliation | _name_words(affiliation.split(":")[-1].replace("_", " ")))
+        if group & affiliated or token in affiliated:
+            return True
+        affiliation = next_affiliation
     return False
 
 
@@ -173,7 +212,7 @@ def evaluate_basil(rows: Iterable[dict], data: str = "", limit: int | None = Non
     shares = [
         Share("main entities found", counts["entities_found"], counts["entities"]),
         Share("named quoted speakers found", counts["speakers_found"], counts["speakers"]),
-        Share("named quoted speakers found, or their party or organisation", counts["speakers_affiliated"], counts["speakers"]),
+        Share("named quoted speakers found, or a member of the named group", counts["speakers_affiliated"], counts["speakers"]),
     ]
     results = [
         score_spans("loaded terms vs lexical bias (overlap)", loaded_predicted, loaded_gold, False),

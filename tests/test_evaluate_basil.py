@@ -70,3 +70,18 @@ def test_eval_runs_on_the_shared_basil_data():
     result = CliRunner().invoke(eval_command, ["basil", str(SHARED_EVAL / "basil" / "dev.jsonl"), "--limit", "6"])
     assert result.exit_code == 0, result.output
     assert "main entities found" in result.output
+
+
+def test_a_group_speaker_counts_a_member_by_party_only_in_the_second_row():
+    text = ('"This vote is an opportunity," Rep. Zoe Lofgren (D-Calif.) said. '
+            '"It is a mistake," Rep. Tom Cole (R-Okla.) said.')
+    first, second = text.index("This vote"), text.index("It is a mistake")
+    row = {**_row(), "text": text, "main_entities": [], "author_feeling": {}, "spans": [
+        {"start": first, "end": first + 29, "bias": "inf", "quote": "yes", "speaker": "House_Democrats", "target": "",
+         "polarity": "pos", "aim": "dir", "text": "This vote is an opportunity"},
+        {"start": second, "end": second + 15, "bias": "inf", "quote": "yes", "speaker": "Democratic_lawmakers", "target": "",
+         "polarity": "neg", "aim": "dir", "text": "It is a mistake"},
+    ]}
+    shares = {share.label: (share.found, share.total) for share in evaluate_basil([row]).shares}
+    assert shares["named quoted speakers found"] == (0, 2)  # no one is named "Democrats" or "lawmakers"
+    assert shares["named quoted speakers found, or a member of the named group"] == (1, 2)  # Cole is no Democrat

@@ -17,7 +17,7 @@ blp = Blueprint("lexicons", __name__, url_prefix="/v1/lexicons", description="Th
 CATEGORY_FIELDS = {
     "reporting_verbs": "stance", "hedges": "category", "loaded_terms": "category",
     "actors": "type", "state_nouns": "kind", "source_nouns": "type",
-    "titles": "gender", "name_words": "kind", "person_names": "female_share",
+    "titles": "gender", "name_words": "kind", "person_names": "female_share", "places": "kind",
 }
 
 

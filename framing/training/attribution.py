@@ -33,7 +33,7 @@ from framing.learn.cue_features import (
 from framing.learn.cue_model import MODEL_NAME, CueModel
 from framing.training.sentiment import DIGITS
 
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "1.1.0"
 C = 0.3  # inverse L2 strength
 MIN_CUE_COUNT = 3  # a form seen fewer times inside gold cues is not a candidate
 MIN_CUE_RATE = 0.08  # ... nor one that is a cue in fewer than this share of its occurrences

@@ -481,3 +481,53 @@ def test_a_pronoun_prefers_the_source_of_a_listed_cue():
     attributions = [a for p in analyze(text)["paragraphs"] for a in p["attributions"]]
     told = next(a for a in attributions if a["cue"]["text"] == "told")
     assert (told["source"]["actor_name"], told["source"]["resolved_from"]["text"]) == ("Donald Trump", "he")
+
+
+def _attribution(text: str, cue: str) -> dict:
+    return next(a for p in analyze(text)["paragraphs"] for a in p["attributions"] if a["cue"]["text"] == cue)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    pytest.param("Asked whether he was suggesting that Mr. Obama lacked sympathy for the disabled, Mr. Santorum did "
+                 "not back down, saying, “I think the president has a very bad record on the issue.”",
+                 "Mr. Santorum", id="not_the_he_of_the_question"),
+    pytest.param("In the wake of the Orlando attack, Trump again defended his proposals, saying on Twitter: "
+                 "“What has happened in Orlando is just the beginning.”", "Trump", id="past_an_opening_phrase"),
+    pytest.param("“It will not pass,” Sen. Ann Roe said on Monday, adding that the votes were not there.",
+                 "Sen. Ann Roe", id="the_speaker_goes_on"),
+])
+def test_a_participle_hangs_on_the_subject_of_the_clause_before_it(text, source):
+    saying = next(a for p in analyze(text)["paragraphs"] for a in p["attributions"] if a["pattern"] == "participle")
+    assert saying["source"]["text"] == source
+
+
+def test_a_participle_content_starts_after_where_it_was_said():
+    saying = _attribution("Trump defended his plan on Sunday, saying on Twitter: “We must be tough.”", "saying")
+    assert saying["content"]["text"] == "We must be tough"
+
+
+def test_a_phrase_ending_on_a_preposition_is_no_source():
+    """The walk back from "tweets" stops on "a series of": the speaker is the subject of "claimed"."""
+    report = analyze('In a series of tweets Thursday evening, Moore claimed "The forces of evil will lie, cheat, steal."')
+    sources = [a["source"]["text"] for p in report["paragraphs"] for a in p["attributions"] if a["source"]]
+    assert sources == ["Moore"]
+
+
+def test_a_quotation_closing_on_a_quotation_inside_it_attaches_to_its_cue():
+    text = ("\"I abhor discrimination. I believe in the Golden Rule that you should 'do unto others as you would have "
+            "them do unto you,'\" Pence wrote in a Wall Street Journal op-ed.")
+    wrote = _attribution(text, "wrote")
+    assert wrote["source"]["text"] == "Pence" and wrote["content"]["text"].startswith("I abhor discrimination.")
+    assert wrote["quote"] == "direct"
+
+
+def test_the_spokesperson_is_the_one_introduced_before():
+    text = ('A spokesperson for Google says the company "cares deeply" about the security of users\' data.\n\n'
+            '"We disclose user data to government in accordance with the law," the spokesperson said.')
+    said = _attribution(text, "said")
+    assert (said["source"]["actor_name"], said["source"]["resolved_from"]["text"]) == ("Google", "the spokesperson")
+
+
+def test_a_definite_person_noun_with_no_earlier_holder_stays_unresolved():
+    said = _attribution('"The plant will close," the spokesperson said.', "said")
+    assert said["source"]["text"] == "the spokesperson" and said["source"].get("actor") is None

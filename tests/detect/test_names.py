@@ -192,3 +192,29 @@ def test_the_administration_is_that_of_the_president_named_before():
 
 def test_the_administration_with_no_president_named_is_left_alone():
     assert mentions(analyze("Critics called on the administration to answer questions.")) == []
+
+
+def test_a_state_of_the_union_named_alone_is_a_place_not_a_person():
+    report = analyze("Kurt Schrader, a Democrat from Oregon, said the party had lost its way. "
+                     "The senator from Nebraska said no.")
+    assert set(actors_of(report)) == {"Kurt Schrader", "Democratic Party"}
+    assert actors_of(report)["Kurt Schrader"]["affiliation"]["actor"] == "democratic_party"
+
+
+def test_an_appositive_after_the_home_state_gives_the_party():
+    report = analyze("Senator Chuck Schumer of New York, the Democratic leader, said the offer was not serious.")
+    assert actors_of(report)["Chuck Schumer"]["affiliation"]["actor"] == "democratic_party"
+
+
+@pytest.mark.parametrize(("text", "person", "organisation"), [
+    ("St. Louis Tea Party organizer Bill Hennessy wrote that the movement stood for smaller government.",
+     "Bill Hennessy", "St. Louis Tea Party"),
+    ("Obama campaign deputy press secretary Ben Labolt issued a statement on Tuesday.", "Ben Labolt", "Barack Obama"),
+])
+def test_the_organisation_before_a_lower_case_role_is_the_persons(text, person, organisation):
+    assert actors_of(analyze(text))[person]["affiliation"]["name"] == organisation
+
+
+def test_a_lower_case_word_before_a_name_that_is_no_role_gives_no_affiliation():
+    report = analyze("Voters in Iowa cheered when Mitt Romney spoke on Tuesday.")
+    assert actors_of(report)["Mitt Romney"].get("affiliation") is None

@@ -32,6 +32,9 @@ PARTY_WORDS = {"Republican": "republican_party", "GOP": "republican_party", "Dem
 _APPOSITIVE_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
 _AFFILIATION_PREPOSITIONS = frozenset({"of", "for", "at", "with"})
 _MAX_APPOSITIVE_TOKENS = 10
+# Words that qualify a role without naming one: "deputy press secretary", "editor in chief".
+_ROLE_MODIFIERS = frozenset({"deputy", "press", "chief", "senior", "former", "top", "in", "assistant", "national", "state",
+                             "campaign", "communications", "general", "executive"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,7 @@ def party_before(tokens: list[Token], title_first: int | None, first: int) -> st
 def appositive_after(tokens: list[Token], last: int, limit: int) -> Affiliation | None:
     """", chairman of the Republican National Committee," or ", a spokeswoman for the
     Pentagon,": the role nouns, and the organisation named after "of"/"for"/"at"."""
+    last = _past_home_place(tokens, last, limit)
     if last + 2 > limit or tokens[last + 1].text != ",":
         return None
     titles = corpora.titles()
@@ -95,6 +99,50 @@ def appositive_after(tokens: list[Token], last: int, limit: int) -> Affiliation 
     if not roles and party is None:
         return None
     return Affiliation(party=party, roles=frozenset(roles), organisation=organisation)
+
+
+def _past_home_place(tokens: list[Token], last: int, limit: int) -> int:
+    """"Senator Chuck Schumer of New York, the Democratic leader,": the appositive comes
+    after the place a politician represents; the last token of that place, else ``last``."""
+    position = last + 1
+    if position + 1 > limit or tokens[position].lower not in ("of", "from") or not tokens[position + 1].is_capitalized:
+        return last
+    position += 1
+    while position + 1 <= limit and is_name_word(tokens[position + 1]) and tokens[position + 1].lower not in FUNCTION_WORDS:
+        position += 1
+    return position if position + 1 <= limit and tokens[position + 1].text == "," else last
+
+
+def role_before(tokens: list[Token], first: int, titled: bool = False) -> Affiliation | None:
+    """"St. Louis Tea Party organizer Bill Hennessy", "Wal-Mart worker Betty Dukes", "BuzzFeed's
+    editor in chief, Ben Smith": lower-case role words just before the name (or before a
+    comma before it) and the capitalised name before them, the organisation. A role is a
+    title's role or a person noun of the source lexicon (``worker``, ``organizer``). With
+    ``titled``, ``first`` is where a title starts, which is role enough: "Obama campaign
+    deputy press secretary Ben Labolt"."""
+    titles = corpora.titles()
+    source_nouns = corpora.source_nouns().index
+    end = first - 1
+    if end >= 0 and tokens[end].text == ",":
+        end -= 1
+    position = end
+    roles: set[str] = set()
+    while position >= 0 and end - position < 4 and tokens[position].is_word and not tokens[position].is_capitalized:
+        if tokens[position].lower in titles.roles or (tokens[position].lower not in _ROLE_MODIFIERS and source_nouns.word(tokens[position].lower)):
+            roles.add(tokens[position].lower)
+        elif tokens[position].lower not in _ROLE_MODIFIERS:
+            return None
+        position -= 1
+    if not (roles or titled) or position < 0:
+        return None
+    if tokens[position].text in ("’s", "'s"):
+        position -= 1
+    organisation_end = position
+    while position >= 0 and is_name_word(tokens[position]) and tokens[position].lower not in FUNCTION_WORDS:
+        position -= 1
+    if organisation_end < 0 or position == organisation_end:
+        return None
+    return Affiliation(roles=frozenset(roles), organisation=(position + 1, organisation_end))
 
 
 def appositive_before(tokens: list[Token], first: int) -> Affiliation | None:

@@ -109,9 +109,12 @@ def recognise_names(document: Document, registry: ActorRegistry, paragraphs: lis
     candidates, evidence = candidate_runs(document, model.common_words, registry, paragraphs, headlines)
     kinds: dict[int, tuple[str, float]] = {}
     surnames: set[str] = set()
+    places = corpora.places().names
     for number, candidate in enumerate(candidates):
         if candidate.gazetteer_type is not None:
             kinds[number] = ("listed", 1.0)
+        elif candidate.run.title is None and _words(candidate) in places:
+            kinds[number] = ("place", 1.0)  # "a Democrat from Oregon": the model may take it for a surname
         elif candidate.run.last > candidate.run.first:
             kinds[number] = model.kind(candidate.features(evidence))
             if kinds[number][0] == "person":
@@ -119,6 +122,8 @@ def recognise_names(document: Document, registry: ActorRegistry, paragraphs: lis
     found = []
     for number, candidate in enumerate(candidates):
         run = candidate.run
+        if kinds.get(number, ("",))[0] == "place" and run.first == run.last and candidate.paragraph.tokens[run.first].text in surnames:
+            kinds[number] = ("person", 1.0)  # "Denzel Washington ... Washington added"
         if number not in kinds:
             if candidate.paragraph.tokens[run.first].text in surnames:
                 kinds[number] = ("person", 1.0)
@@ -130,3 +135,7 @@ def recognise_names(document: Document, registry: ActorRegistry, paragraphs: lis
                 kinds[number] = (kind, probability)
         found.append(RecognisedName(candidate.paragraph, run, *kinds[number]))
     return found
+
+
+def _words(candidate: Candidate) -> tuple[str, ...]:
+    return tuple(token.lower for token in candidate.paragraph.tokens[candidate.run.first:candidate.run.last + 1])

@@ -20,7 +20,7 @@ from framing import corpora
 from framing.corpora import Actor, PhraseMatch
 from framing.detect.actors import gazetteer
 from framing.detect.actors.affiliation import (
-    PARTY_WORDS, appositive_after, appositive_before, party_after, party_before,
+    PARTY_WORDS, appositive_after, appositive_before, party_after, party_before, role_before,
 )
 from framing.detect.actors.coreference import headline_index, is_role_noun, role_holder
 from framing.detect.actors.mentions import ActorFindings, SentenceIndex, make_mention, slug
@@ -346,8 +346,8 @@ class _Scan:
         """What the words around this mention say of the person: party, organisation, roles.
         Only a mention with a title, or with a comma or bracket after or before it, can say any."""
         run, tokens = name.run, paragraph.tokens
-        if run.title is None and not (run.last + 1 < len(tokens) and tokens[run.last + 1].text in (",", "(")) and not (
-                run.first > 0 and tokens[run.first - 1].text == ","):
+        if run.title is None and not (run.last + 1 < len(tokens) and tokens[run.last + 1].text in (",", "(", "of", "from")) and not (
+                run.first > 0 and (tokens[run.first - 1].text == "," or tokens[run.first - 1].text.islower())):
             return
         actor = self.findings.actor(actor_id, self.registry)
         if actor is None or actor.type != "person":
@@ -359,7 +359,8 @@ class _Scan:
             qualifiers = [t.text.lower() for t in tokens[max(0, run.title_first - 2):run.title_first] if t.is_capitalized]
             roles |= {f"{q} {role}" for q in qualifiers for role in run.title.roles}
         organisation = None
-        for context in (appositive_after(tokens, run.last, limit), appositive_before(tokens, run.first)):
+        before = appositive_before(tokens, run.first) or (role_before(tokens, run.first) if run.title is None else None)
+        for context in (appositive_after(tokens, run.last, limit), before):
             if context is not None:
                 roles |= set(context.roles)
                 party = party or context.party
@@ -367,6 +368,9 @@ class _Scan:
                     organisation = self._actor_named(tokens, *context.organisation)
         if run.title_first is not None and run.title_first > 0 and organisation is None and party is None:
             organisation = self._organisation_before(tokens, run.title_first)
+            lead = role_before(tokens, run.title_first, titled=True) if organisation is None else None
+            if lead is not None and lead.organisation is not None:
+                organisation = self._actor_named(tokens, *lead.organisation)
         affiliation = party or organisation
         if affiliation == actor_id:
             affiliation = None

@@ -47,7 +47,7 @@ from framing.detect.attribution.cues import learned_cues, lexicon_cues
 from framing.detect.attribution.model import LEARNED_KIND, Attribution, Context, Cue, Source, group_by_paragraph
 from framing.detect.attribution.patterns import attribution_at, learned_attribution
 from framing.detect.attribution.quotations import continue_quotes, quote_then_cue, speaker_colon
-from framing.detect.attribution.resolve import resolve_pronoun
+from framing.detect.attribution.resolve import resolve_definite, resolve_pronoun
 from framing.detect.attribution.sources import has_plausible_source
 from framing.detect.attribution.words import QUOTE_TOKENS
 from framing.learn.cue_model import CueModel, load_cue_model
@@ -73,6 +73,7 @@ def find_attributions(document: Document, registry: ActorRegistry, actors: Actor
     context.found.sort(key=lambda a: (a.paragraph, a.cue.span.start))
     for attribution in context.found:
         resolve_pronoun(context, attribution)
+        resolve_definite(context, attribution)
     neighbours = group_by_paragraph(context.found)
     starts = [paragraph.start for paragraph in document.paragraphs]
     for attribution in context.found:

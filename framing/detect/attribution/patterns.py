@@ -22,7 +22,7 @@ from framing.detect.attribution.cues import learned_cue_entry
 from framing.detect.attribution.model import Attribution, Context, make_cue, token_span
 from framing.detect.attribution.phrases import (
     appositive_name, appositive_source, backward_np, backward_np_from_start, conjunct_subject, forward_np,
-    one_noun_phrase, relative_antecedent, single_pronoun, skip_back_adverbs, skip_forward_adjuncts, skip_that,
+    one_noun_phrase, opens_with_preposition, relative_antecedent, single_pronoun, skip_back_adverbs, skip_forward_adjuncts, skip_that,
     subject_pronoun, subject_with_appositive,
 )
 from framing.detect.attribution.resolve import source_resolved_from
@@ -300,21 +300,46 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     "“...,” he said, adding that ...": the speaker of the attribution just made speaks on."""
     tokens = paragraph.tokens
     start_limit, end_limit = sentence.tokens[0].index, sentence.tokens[-1].index
-    start = last + 2 if last + 1 <= end_limit and tokens[last + 1].text == "," else last + 1  # "saying, “...”"
+    start = skip_forward_adjuncts(tokens, last + 1, end_limit, False)  # "saying, “...”", "saying on Twitter: ..."
+    if start < end_limit and tokens[start].text == ":":
+        start += 1
     content = content_after(context, paragraph, start, end_limit)
     if content is None:
         return None
     cue_span = token_span(context, tokens, first, last)
     earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span, with_source=True)
-    if earlier is not None:
+    clause_subject = _subject_of_last_clause(context, paragraph, start_limit, first - 2)
+    if earlier is not None and (clause_subject is None or earlier.cue.span.start >= tokens[clause_subject[0]].start):
         attribution = Attribution(paragraph.index, sentence.index, "participle", make_cue(cue, cue_span), earlier.source, content)
     else:
-        subject = backward_np_from_start(tokens, start_limit, first - 2)
+        subject = clause_subject or backward_np_from_start(tokens, start_limit, first - 2)
         if subject is None:
             return None
         attribution = make_attribution(context, paragraph, sentence, "participle", cue, cue_span, subject, content)
     attribution.embedded = True
     return attribution
+
+
+def _subject_of_last_clause(context: Context, paragraph: Paragraph, start_limit: int, end: int) -> tuple[int, int] | None:
+    """The subject of the clause a participle hangs on: the noun phrase opening the last
+    comma-delimited stretch before it, when that stretch is not the sentence's opening.
+
+    "In the wake of the attack, Trump defended his proposals, saying ...": Trump speaks,
+    not whoever an introductory phrase names; "Asked whether he was suggesting ..., Mr.
+    Santorum did not back down, saying ...": Mr. Santorum, not the "he" of the question.
+    The phrase must be one that can speak (:func:`holder_like`), so a stretch that opens
+    with a verb or a time ("said Ann Roe", "on Tuesday") is passed over.
+    """
+    tokens = paragraph.tokens
+    comma = end
+    while comma > start_limit and tokens[comma].text != ",":
+        comma -= 1
+    if comma <= start_limit or paragraph.quote_at(tokens[comma].start, tokens[comma].end) is not None:
+        return None
+    subject = backward_np_from_start(tokens, comma + 1, end)
+    if subject is None or not holder_like(context, paragraph, token_span(context, tokens, *subject)):
+        return None
+    return subject
 
 
 def learned_attribution(context: Context, paragraph: Paragraph, sentence: Sentence, first: int, last: int, head: int,
@@ -349,6 +374,8 @@ def learned_attribution(context: Context, paragraph: Paragraph, sentence: Senten
         written = token_span(context, tokens, source_end, source_end)
     elif source_end >= start_limit and tokens[source_end].lower not in DETERMINERS:
         source_range = backward_np(tokens, source_end, start_limit) or subject_pronoun(tokens, source_end, start_limit)
+    if source_range is not None and opens_with_preposition(tokens, source_range):
+        source_range = None
     if source_range is None and last + 1 <= end_limit and tokens[last + 1].lower in ("by", "from"):
         source_range = forward_np(tokens, last + 2, end_limit)  # "a statement from the campaign"
     if content is None:

@@ -33,6 +33,10 @@ _VENUES = frozenset(
     "release report video remarks".split()
 )
 _NP_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with"})
+# A noun phrase never ends on a preposition or an article: a walk that stops there has
+# found the head of something else ("a series of [tweets]").
+_NEVER_ENDS_NP = frozenset({"of", "for", "at", "from", "with", "to", "by", "in", "on", "a", "an", "the"})
+_ADJUNCT_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "to", "into", "during", "after", "before", "via", "through"})
 # Words that never sit inside a source phrase: the infinitive marker and pronouns (a lone
 # pronoun source is taken separately and resolved to its antecedent).
 _NOT_IN_SOURCE = frozenset("to it he she they we i you him them us".split())
@@ -89,9 +93,14 @@ def backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | 
     first = position + 1
     while first <= end and tokens[first].lower in ("and", "of", "for", "in", "with", "’s", "'s"):
         first += 1
-    if first > end or not any(token.is_word for token in tokens[first:end + 1]):
-        return None
+    if first > end or not any(token.is_word for token in tokens[first:end + 1]) or tokens[end].lower in _NEVER_ENDS_NP:
+        return None  # "In a series of tweets, Moore claimed": "a series of" names no one
     return first, end
+
+
+def opens_with_preposition(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """"saying on Twitter: ...": a phrase a preposition opens is an adjunct, not a speaker."""
+    return tokens[span[0]].lower in _ADJUNCT_PREPOSITIONS
 
 
 def forward_np(tokens: list[Token], start: int, limit: int) -> tuple[int, int] | None:

@@ -121,7 +121,8 @@ def _quote_attaches(context, quote: Quote, tokens: list[Token], after: int, fram
     A quotation closed by a full stop and followed by a capital is a finished sentence;
     the words after it attach to it only if they are a bare "X said." that ends there.
     """
-    inner = context.document.text[quote.inner_start:quote.inner_end].rstrip()
+    # a quotation inside the quotation may close with it: “... 'do unto you,'” Pence wrote
+    inner = context.document.text[quote.inner_start:quote.inner_end].rstrip().rstrip("'’").rstrip()
     closed_by_comma = inner.endswith(",") or (after > 0 and tokens[after - 1].text == ",")
     if closed_by_comma or not tokens[after].is_capitalized:
         return True

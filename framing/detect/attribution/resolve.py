@@ -5,7 +5,8 @@
 nearest earlier source that fits it (a person for "he"), else an actor or a name that
 opens a recent sentence, keeping the pronoun as ``resolved_from`` so a reader sees why.
 Relative sources ("Ann Roe, who said ...") are resolved where they are found, with the
-same record.
+same record, and a definite description ("the spokesperson") takes the earlier source it
+repeats ("a spokesperson for Google").
 """
 from __future__ import annotations
 
@@ -40,6 +41,30 @@ def resolve_pronoun(context: Context, attribution: Attribution) -> None:
         for other in context.found:  # continuations share the source object
             if other.source is source:
                 other.source = resolved
+
+
+def resolve_definite(context: Context, attribution: Attribution) -> None:
+    """"A spokesperson for Google says ... “...,” the spokesperson said": a definite source of
+    one person noun ("the spokesperson", "the official") is the latest earlier source with
+    that head noun, within two paragraphs, when that one was resolved to an actor."""
+    source = attribution.source
+    if source is None or source.actor is not None or source.resolved_from is not None:
+        return
+    words = source.span.text.lower().split()
+    if len(words) != 2 or words[0] != "the" or source.type != "person":
+        return
+    head = words[1]
+    for earlier in reversed(context.found):
+        other = earlier.source
+        if (other is None or other is source or other.span.start >= source.span.start
+                or earlier.paragraph < attribution.paragraph - 2):
+            continue
+        if other.actor is not None and head in other.span.text.lower().split()[1:]:
+            resolved = source_resolved_from(other, source.span)
+            for each in context.found:  # continuations share the source object
+                if each.source is source:
+                    each.source = resolved
+            return
 
 
 def _antecedent(context: Context, paragraph: Paragraph, pronoun_span: Span, kind: str) -> Source | None:
