@@ -52,6 +52,8 @@ ABBREVIATIONS = frozenset(
 )
 # Abbreviations that often close a sentence ("owned by Acme Inc. It employs ...").
 _FINAL_ABBREVIATIONS = frozenset("inc corp co ltd etc jr sr".split())
+# A US party label whose state is written in initials: the "D-N" of "D-N.Y.", "R-S" of "R-S.C.".
+_PARTY_LABEL = re.compile(r"[RDI]-[A-Z]")
 # After "U.S." a capitalised word usually continues the sentence ("U.S. officials"); these
 # common sentence openers are the exception that signals a new sentence.
 _SENTENCE_OPENERS = frozenset(
@@ -204,7 +206,8 @@ def split_sentences(tokens: list[Token], closing_quote_starts: set[int]) -> list
         token = tokens[index]
         if token.text == ".":
             previous = tokens[index - 1] if index > 0 else None
-            if previous is not None and (previous.lower in ABBREVIATIONS or (len(previous.text) == 1 and previous.text.isupper())):
+            if previous is not None and (previous.lower in ABBREVIATIONS or (len(previous.text) == 1 and previous.text.isupper())
+                                         or _PARTY_LABEL.fullmatch(previous.text)):
                 following = tokens[index + 1] if index + 1 < count else None
                 if following is None or following.text not in _SENTENCE_OPENERS or previous.lower not in _FINAL_ABBREVIATIONS:
                     continue  # "Gen. Hamedani"; but "owned by Acme Inc. It employs ..." ends

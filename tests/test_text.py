@@ -56,6 +56,9 @@ SENTENCES = [
                  ["“Who pays?” she asked.", "The council did not answer."], id="question_inside_a_quotation"),
     pytest.param("“The roads are closed.” Police gave no reopening date.",
                  ["“The roads are closed.”", "Police gave no reopening date."], id="closing_quote_stays_with_its_sentence"),
+    pytest.param("Rep. Jerrold Nadler, D-N.Y., agreed with Inslee. He praised Sen. Ted Cruz, R-Texas. The vote failed.",
+                 ["Rep. Jerrold Nadler, D-N.Y., agreed with Inslee.", "He praised Sen. Ted Cruz, R-Texas.", "The vote failed."],
+                 id="party_label_with_state_initials"),
 ]
 
 

@@ -531,3 +531,65 @@ def test_the_spokesperson_is_the_one_introduced_before():
 def test_a_definite_person_noun_with_no_earlier_holder_stays_unresolved():
     said = _attribution('"The plant will close," the spokesperson said.', "said")
     assert said["source"]["text"] == "the spokesperson" and said["source"].get("actor") is None
+
+
+def test_a_participle_after_before_hangs_on_the_speaker_of_the_clause():
+    text = ("“He lied and it destroyed his life,” Trump said, before again claiming that Clinton "
+            "“lied many times.”")
+    assert _attribution(text, "claiming")["source"]["actor_name"] == "Donald Trump"
+
+
+def test_he_is_never_a_group_of_people():
+    """"White House officials" spoke first; "he" is the president the passage is about."""
+    text = ("President Trump spoke on Friday. The declaration, according to White House officials, lets the president "
+            "divert funds.\n\nBut he expressed no concern. “It didn’t sound too important to me,” he said.")
+    said = _attribution(text, "said")
+    assert (said["source"]["actor_name"], said["source"]["resolved_from"]["text"]) == ("Donald Trump", "he")
+
+
+def test_the_statement_is_that_of_whoever_issued_it():
+    text = ('"For that reason alone, he should step down," Trump said in a statement released by his campaign.\n\n'
+            '"We can\'t afford to be politically correct anymore," the statement continued.\n\n'
+            'The report said the plan would fail.')
+    continued = _attribution(text, "continued")
+    assert (continued["source"]["actor_name"], continued["source"]["resolved_from"]["text"]) == ("Donald Trump", "the statement")
+    alone = [a for p in analyze(text)["paragraphs"] for a in p["attributions"] if a["source"] and a["source"]["text"] == "The report"]
+    assert alone and alone[0]["source"].get("actor") is None  # no report was named before: it stays the report
+
+
+def test_went_on_to_say_is_one_cue():
+    said = _attribution('"It was a disgrace to journalism," he went on to say.', "went on to say")
+    assert (said["source"]["text"], said["content"]["text"]) == ("he", "It was a disgrace to journalism")
+
+
+def test_a_label_put_on_something_by_a_subject_with_an_appositive_after_a_fronted_phrase():
+    text = 'For his part, Chuck Schumer, the Senate minority leader, called Trump\'s proposal "one-sided and ineffective."'
+    called = _attribution(text, "called")
+    assert (called["source"]["text"], called["content"]["text"]) == ("Chuck Schumer", "one-sided and ineffective")
+
+
+def test_a_party_label_with_state_initials_does_not_cut_the_sentence_from_its_speaker():
+    concluded = _attribution('Schumer, D-N.Y., concluded, "It was the President who took away DACA."', "concluded")
+    assert concluded["source"]["text"] == "Schumer"
+
+
+def test_a_subject_with_a_party_label_and_a_relative_clause_speaks_before_a_name_after_the_cue():
+    text = ('Sen. Mitt Romney, R-Utah, whose views on the president have fluctuated, said Trump '
+            '"put forth a reasonable, good faith proposal."')
+    said = _attribution(text, "said")
+    assert (said["source"]["actor_name"], said["content"]["text"]) == (
+        "Mitt Romney", 'Trump "put forth a reasonable, good faith proposal."')
+
+
+def test_a_long_appositive_between_a_quotation_s_speaker_and_the_verb():
+    text = ("“We must hold our government leaders to the highest standards,” Representative Tom O’Halleran, "
+            "Democrat of Arizona and the sponsor of the amendments, said.")
+    assert _attribution(text, "said")["source"]["text"] == "Representative Tom O’Halleran"
+
+
+def test_a_state_named_as_a_source_is_its_government_and_never_he():
+    text = ("Sen. Kirsten Gillibrand of New York also chimed in, demanding that the report be made public.\n\n"
+            "Then there was New Jersey Sen. Bob Menendez's response. He bluntly accused Trump of forcing "
+            "\"a pointless shutdown\" to pay for the wall.")
+    accused = _attribution(text, "accused")
+    assert accused["source"]["actor_name"] == "Bob Menendez"

@@ -51,9 +51,29 @@ def attribution_at(context, paragraph, sentence, first, last, cue) -> Attributio
         quoted = _quoted_as_saying(context, paragraph, sentence, first, last, cue)
         if quoted is not None:
             return quoted
-    if lower.endswith("ing") and first > 0 and tokens[first - 1].text == ",":
+    if lower.endswith("ing") and _participle_opener(tokens, first) is not None:
         return _participle(context, paragraph, sentence, first, last, cue)
     return _verb_cue(context, paragraph, sentence, first, last, cue, cue_span)
+
+
+# Words that open an adverbial participle clause: "Trump said ..., before again claiming that ...".
+_PARTICIPLE_PREPOSITIONS = frozenset({"before", "after", "while", "when"})
+
+
+def _participle_opener(tokens: list[Token], first: int) -> int | None:
+    """Where the participle's clause opens: the comma before it ("..., saying"), or "before",
+    "after" or "while" after a comma or a clause ("said so, before again claiming"), one
+    adverb allowed between; None when the -ing word opens no such clause."""
+    position = first - 1
+    if position > 0 and tokens[position].lower in ("again", "also", "then", "later", "repeatedly", "once"):
+        position -= 1
+    if position <= 0:
+        return None
+    if tokens[position].text == "," and position == first - 1:
+        return position
+    if tokens[position].lower in _PARTICIPLE_PREPOSITIONS and tokens[position - 1].text == ",":
+        return position
+    return None
 
 
 def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attribution | None:
@@ -68,6 +88,8 @@ def _verb_cue(context, paragraph, sentence, first, last, cue, cue_span) -> Attri
         and source_end >= start_limit and tokens[source_end].text == ","
         and appositive_name(tokens, source_end, start_limit) is None  # "One of those groups, Liwa Suqour al-Jabal, said"
         and _np_ends_sentence(tokens, last + 1, end_limit)
+        # "Sen. Mitt Romney, R-Utah, whose views ..., said Trump “...”": the sentence's subject speaks
+        and subject_with_appositive(tokens, source_end, start_limit) is None
     )
     opening = first == start_limit and not tokens[first].lower.endswith("ing")  # "Said Ellis:", not "Responding to ..."
     if opening or inverted:
@@ -192,7 +214,10 @@ def _labelling(context, paragraph, sentence, first, last, cue, cue_span, source_
         if quote is not None and quote.start == tokens[index].start:
             label = quote
             break
-    source_range = backward_np(tokens, source_end, start_limit) or single_pronoun(tokens, source_end, start_limit)
+    if source_end >= start_limit and tokens[source_end].text == ",":
+        source_range = subject_with_appositive(tokens, source_end, start_limit)  # "Chuck Schumer, the leader, called"
+    else:
+        source_range = backward_np(tokens, source_end, start_limit) or single_pronoun(tokens, source_end, start_limit)
     if label is None or source_range is None:
         return None
     return make_attribution(context, paragraph, sentence, "labelling", cue, cue_span, source_range, quoted_words(context, label))
@@ -307,12 +332,14 @@ def _participle(context, paragraph, sentence, first, last, cue) -> Attribution |
     if content is None:
         return None
     cue_span = token_span(context, tokens, first, last)
+    opener = _participle_opener(tokens, first)
+    clause_end = opener - 1 if tokens[opener].text == "," else opener - 2  # the word before the comma
     earlier = _earlier_in_sentence(context, paragraph, sentence, cue_span, with_source=True)
-    clause_subject = _subject_of_last_clause(context, paragraph, start_limit, first - 2)
+    clause_subject = _subject_of_last_clause(context, paragraph, start_limit, clause_end)
     if earlier is not None and (clause_subject is None or earlier.cue.span.start >= tokens[clause_subject[0]].start):
         attribution = Attribution(paragraph.index, sentence.index, "participle", make_cue(cue, cue_span), earlier.source, content)
     else:
-        subject = clause_subject or backward_np_from_start(tokens, start_limit, first - 2)
+        subject = clause_subject or backward_np_from_start(tokens, start_limit, clause_end)
         if subject is None:
             return None
         attribution = make_attribution(context, paragraph, sentence, "participle", cue, cue_span, subject, content)

@@ -10,6 +10,8 @@ boundaries they can see, since there is no parser.
 """
 from __future__ import annotations
 
+import re
+
 from framing import corpora
 from framing.detect.attribution.words import (
     AUXILIARIES, CLAUSE_WORDS, DETERMINERS, GERUND_PREPOSITIONS, MAX_SOURCE_TOKENS, PRONOUNS, QUOTE_TOKENS,
@@ -36,6 +38,8 @@ _NP_PREPOSITIONS = frozenset({"of", "for", "at", "from", "with"})
 # A noun phrase never ends on a preposition or an article: a walk that stops there has
 # found the head of something else ("a series of [tweets]").
 _NEVER_ENDS_NP = frozenset({"of", "for", "at", "from", "with", "to", "by", "in", "on", "a", "an", "the"})
+_PARTY_LABEL_START = re.compile(r"[RDI]-[A-Z]")
+_FRONTING_PREPOSITIONS = frozenset({"for", "in", "on", "at", "after", "before", "during", "with", "by", "since", "despite", "under"})
 _ADJUNCT_PREPOSITIONS = frozenset({"on", "in", "at", "by", "from", "to", "into", "during", "after", "before", "via", "through"})
 # Words that never sit inside a source phrase: the infinitive marker and pronouns (a lone
 # pronoun source is taken separately and resolved to its antecedent).
@@ -82,8 +86,9 @@ def backward_np(tokens: list[Token], end: int, limit: int) -> tuple[int, int] | 
     verbs = corpora.reporting_verbs().index
     while position >= limit and end - position < MAX_SOURCE_TOKENS:
         token = tokens[position]
-        if not (_np_word(token) or possessive_mark(tokens, position)) or (verbs.at(tokens, position) is not None and not token.is_capitalized):
-            break
+        if not (_np_word(token) or possessive_mark(tokens, position)) or (
+                position < end and verbs.at(tokens, position) is not None and not token.is_capitalized):
+            break  # the head itself may be a reporting noun: "the statement said", "the report says"
         position -= 1
         if token.lower in DETERMINERS and token.lower not in ("its", "their", "his", "her"):
             # a determiner opens the phrase, unless a preposition attaches it to a head
@@ -205,11 +210,16 @@ def subject_with_appositive(tokens: list[Token], comma: int, limit: int) -> tupl
 
 
 def _opens_clause(tokens: list[Token], position: int, limit: int) -> bool:
-    """Does ``position`` start the sentence, or follow only a quotation mark or "But"/"And"?"""
+    """Does ``position`` start the sentence, or follow only a quotation mark, "But"/"And",
+    or a fronted prepositional phrase ("For his part, Chuck Schumer, the Senate minority
+    leader, called ...")?"""
     previous = position - 1
     while previous >= limit and tokens[previous].text in QUOTE_TOKENS:
         previous -= 1
-    return previous < limit or (previous == limit and tokens[previous].lower in ("but", "and", "so"))
+    if previous < limit or (previous == limit and tokens[previous].lower in ("but", "and", "so")):
+        return True
+    return (tokens[previous].text == "," and tokens[limit].lower in _FRONTING_PREPOSITIONS
+            and not any(token.text == "," for token in tokens[limit:previous]))
 
 
 def _describes(tokens: list[Token], first: int, last: int) -> bool:
@@ -218,7 +228,9 @@ def _describes(tokens: list[Token], first: int, last: int) -> bool:
     head = tokens[first]
     if all(token.text[0].isdigit() for token in tokens[first:last + 1] if token.is_word):
         return True
-    return head.lower in ("from", "of", "in", "at", "a", "an")
+    if _PARTY_LABEL_START.match(head.text):
+        return True  # "Sen. Mitt Romney, R-Utah, whose views ..., said"
+    return head.lower in ("from", "of", "in", "at", "a", "an", "who", "whose", "which")
 
 
 def _skip_back_parenthetical(tokens: list[Token], position: int, limit: int) -> int:

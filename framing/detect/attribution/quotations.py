@@ -51,7 +51,10 @@ def quote_then_cue(context, paragraph: Paragraph, quote: Quote, verbs, used: set
         frame_end = source_range[1] if source_range else cue_last
     else:
         source_range = None
-        for end in range(position, min(position + MAX_SOURCE_TOKENS, len(tokens))):
+        # a source with a long appositive before its verb ("Rep. Tom O’Halleran, Democrat of
+        # Arizona and the sponsor of the amendments, said") within the sentence that follows
+        frame_limit = sentence_of(paragraph, tokens[position].start).tokens[-1].index + 1
+        for end in range(position, min(position + 2 * MAX_SOURCE_TOKENS, frame_limit, len(tokens))):
             cue_match = verbs.at(tokens, end)
             if cue_match is not None and tokens[end].lower.endswith("ing"):
                 return  # “...,” he continued, citing ...: a participle hangs on the clause before it

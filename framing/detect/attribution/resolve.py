@@ -10,6 +10,7 @@ repeats ("a spokesperson for Google").
 """
 from __future__ import annotations
 
+from framing import corpora
 from framing.detect.actors.namebook import gender_of
 from framing.detect.attribution.model import Attribution, Context, Source
 from framing.detect.attribution.sources import actor_record_of
@@ -46,12 +47,14 @@ def resolve_pronoun(context: Context, attribution: Attribution) -> None:
 def resolve_definite(context: Context, attribution: Attribution) -> None:
     """"A spokesperson for Google says ... “...,” the spokesperson said": a definite source of
     one person noun ("the spokesperson", "the official") is the latest earlier source with
-    that head noun, within two paragraphs, when that one was resolved to an actor."""
+    that head noun, within two paragraphs, when that one was resolved to an actor. A
+    document ("the statement continued") is the latest source whose sentence named one
+    after its cue ("Trump said in a statement")."""
     source = attribution.source
     if source is None or source.actor is not None or source.resolved_from is not None:
         return
     words = source.span.text.lower().split()
-    if len(words) != 2 or words[0] != "the" or source.type != "person":
+    if len(words) != 2 or words[0] != "the" or source.type not in ("person", "document"):
         return
     head = words[1]
     for earlier in reversed(context.found):
@@ -59,12 +62,22 @@ def resolve_definite(context: Context, attribution: Attribution) -> None:
         if (other is None or other is source or other.span.start >= source.span.start
                 or earlier.paragraph < attribution.paragraph - 2):
             continue
-        if other.actor is not None and head in other.span.text.lower().split()[1:]:
+        repeated = head in other.span.text.lower().split()[1:] if source.type == "person" else _issued(context, earlier, head)
+        if other.actor is not None and repeated:
             resolved = source_resolved_from(other, source.span)
             for each in context.found:  # continuations share the source object
                 if each.source is source:
                     each.source = resolved
             return
+
+
+def _issued(context: Context, attribution: Attribution, noun: str) -> bool:
+    """Did this attribution's sentence name the document after its cue ("Trump said in a
+    statement released by his campaign"), so that "the statement" is theirs?"""
+    cue = attribution.cue.span
+    paragraph = context.document.paragraphs[attribution.paragraph]
+    sentence = next((s for s in paragraph.sentences if s.start <= cue.start < s.end), None)
+    return sentence is not None and any(token.lower == noun for token in sentence.tokens if token.start >= cue.start)
 
 
 def _antecedent(context: Context, paragraph: Paragraph, pronoun_span: Span, kind: str) -> Source | None:
@@ -83,7 +96,8 @@ def _antecedent(context: Context, paragraph: Paragraph, pronoun_span: Span, kind
             return None  # "After Ann accused him of ..., he warned": whoever "he" is, it is not Ann
         if not _gender_fits(context, source.actor, gender):
             continue  # "Rep. Nancy Pelosi said ... he said": not Pelosi
-        if (source.type == "person") == fits_person and (kind != "plural" or source.span.text.lower().endswith("s")):
+        if (source.type == "person") == fits_person and (kind != "plural" or source.span.text.lower().endswith("s")) and not (
+                gender is not None and _plural_people(source.span)):
             return source
     document = context.document
     for mention in reversed(context.actors.mentions):
@@ -99,6 +113,12 @@ def _antecedent(context: Context, paragraph: Paragraph, pronoun_span: Span, kind
     if fits_person:
         return _latest_person(context, paragraph, pronoun_span, gender) or _named_subject(context, paragraph, pronoun_span)
     return None
+
+
+def _plural_people(span: Span) -> bool:
+    """"White House officials", "the two senators": people a singular "he" or "she" cannot be."""
+    last = span.text.split()[-1]
+    return last.islower() and last.endswith("s") and corpora.source_nouns().index.word(last) is not None
 
 
 def _gender_fits(context: Context, actor_id: str | None, gender: str | None) -> bool:

@@ -80,6 +80,8 @@ def _source(context: Context, paragraph: Paragraph, span: Span) -> Source:
         kind = {"state": "government", "government": "government", "media": "media", "person": "person"}.get(actor_record.type, "organization")
     elif len(words) == 1 and named and words[0] in _proper_words(context)[1]:
         kind = "person"  # "Brennan said", after "John Brennan" earlier
+    elif tuple(word.lower() for word in words) in corpora.places().names:
+        kind = "government"  # "New York", "Oklahoma argues": a state speaks through its government
     else:
         kind = "person" if len(words) in (2, 3) and all(w[0].isupper() for w in words) else "organization"
     affiliation_only = actor_record is None or actor.via in ("demonym", "coreference") or actor_record.type == "group"
