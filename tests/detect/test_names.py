@@ -210,6 +210,7 @@ def test_an_appositive_after_the_home_state_gives_the_party():
     ("St. Louis Tea Party organizer Bill Hennessy wrote that the movement stood for smaller government.",
      "Bill Hennessy", "St. Louis Tea Party"),
     ("Obama campaign deputy press secretary Ben Labolt issued a statement on Tuesday.", "Ben Labolt", "Barack Obama"),
+    ("NATO's deputy spokesman, Piers Cazalet, said the alliance would respond.", "Piers Cazalet", "NATO"),
 ])
 def test_the_organisation_before_a_lower_case_role_is_the_persons(text, person, organisation):
     assert actors_of(analyze(text))[person]["affiliation"]["name"] == organisation

@@ -114,8 +114,8 @@ def _past_home_place(tokens: list[Token], last: int, limit: int) -> int:
 
 
 def role_before(tokens: list[Token], first: int, titled: bool = False) -> Affiliation | None:
-    """"St. Louis Tea Party organizer Bill Hennessy", "Wal-Mart worker Betty Dukes", "BuzzFeed's
-    editor in chief, Ben Smith": lower-case role words just before the name (or before a
+    """"St. Louis Tea Party organizer Bill Hennessy", "NATO's
+    deputy spokesman, Piers Cazalet": lower-case role words just before the name (or before a
     comma before it) and the capitalised name before them, the organisation. A role is a
     title's role or a person noun of the source lexicon (``worker``, ``organizer``). With
     ``titled``, ``first`` is where a title starts, which is role enough: "Obama campaign
