@@ -31,7 +31,7 @@ from pathlib import Path
 from framing.learn.name_model import KINDS, MODEL_NAME
 from framing.training.gum import GumDocument, Mention, read_gum
 
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "1.1.0"
 C = 1.0
 COMMON_SHARE = 0.9
 COMMON_MIN_USES = 3

@@ -219,3 +219,12 @@ def test_the_organisation_before_a_lower_case_role_is_the_persons(text, person, 
 def test_a_lower_case_word_before_a_name_that_is_no_role_gives_no_affiliation():
     report = analyze("Voters in Iowa cheered when Mitt Romney spoke on Tuesday.")
     assert actors_of(report)["Mitt Romney"].get("affiliation") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Unlike Todd Akin, the senator voted against the bill.",
+    "Despite Todd Akin's objections, the bill passed.",
+])
+def test_a_capitalised_preposition_opening_a_sentence_is_no_part_of_a_name(text):
+    assert "Todd Akin" in actors_of(analyze(text))
+    assert not any(name.startswith(("Unlike", "Despite")) for name in actors_of(analyze(text)))

@@ -151,6 +151,20 @@ class Run:
             assert time.monotonic() < deadline, self.log()
             time.sleep(0.2)
 
+    def wait_until_both_workers_are_mid_chunk(self) -> None:
+        """Two chunks begun and not yet written: each worker is analysing one, so a kill now
+        interrupts a chunk (killed between chunks, a worker would leave nothing to redeliver)."""
+        deadline = time.monotonic() + RUN_TIMEOUT
+        while True:
+            with self.engine.connect() as connection:
+                busy = connection.scalar(select(func.count()).select_from(JobChunk).where(
+                    JobChunk.deliveries >= 1, JobChunk.finished.is_(False)))
+            if busy >= 2:
+                return
+            assert self.command.poll() is None, self.log()
+            assert time.monotonic() < deadline, self.log()
+            time.sleep(0.005)
+
     def finish(self) -> None:
         try:
             self.command.wait(timeout=RUN_TIMEOUT)
@@ -201,6 +215,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path, redis_se
         first, second = current.start_worker("worker-1"), current.start_worker("worker-2")
         current.ingest(articles_file)
         current.wait_for_done(ARTICLES // 4)
+        current.wait_until_both_workers_are_mid_chunk()
         first.send_signal(signal.SIGKILL)
         first.wait()
         assert current.done() < ARTICLES

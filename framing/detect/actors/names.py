@@ -32,6 +32,7 @@ FUNCTION_WORDS = frozenset(
     he she it they we i you who which what when where why how there here
     and or but nor so yet if as because while although though since unless until after before
     of in on at for with by from about against to into over under between during through without
+    unlike like despite amid among beyond within toward towards upon whether except besides across along around
     is are was were be been has have had will would can could should may might must do does did
     not also just even still only then now however meanwhile instead yes no""".split()
 )
