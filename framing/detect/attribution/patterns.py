@@ -22,8 +22,8 @@ from framing.detect.attribution.cues import learned_cue_entry
 from framing.detect.attribution.model import Attribution, Context, make_cue, token_span
 from framing.detect.attribution.phrases import (
     appositive_name, appositive_source, backward_np, backward_np_from_start, conjunct_subject, forward_np,
-    one_noun_phrase, opens_with_preposition, relative_antecedent, single_pronoun, skip_back_adverbs, skip_forward_adjuncts, skip_that,
-    subject_pronoun, subject_with_appositive,
+    one_noun_phrase, opens_with_preposition, relative_antecedent, single_pronoun, skip_back_adverbs,
+    skip_forward_adjuncts, skip_that, subject_pronoun, subject_with_appositive,
 )
 from framing.detect.attribution.resolve import source_resolved_from
 from framing.detect.attribution.sources import holder_like, make_attribution
@@ -62,8 +62,8 @@ _PARTICIPLE_PREPOSITIONS = frozenset({"before", "after", "while", "when"})
 
 def _participle_opener(tokens: list[Token], first: int) -> int | None:
     """Where the participle's clause opens: the comma before it ("..., saying"), or "before",
-    "after" or "while" after a comma or a clause ("said so, before again claiming"), one
-    adverb allowed between; None when the -ing word opens no such clause."""
+    "after", "while" or "when" after a comma ("said so, before again claiming"), one adverb
+    allowed between; None when the -ing word opens no such clause."""
     position = first - 1
     if position > 0 and tokens[position].lower in ("again", "also", "then", "later", "repeatedly", "once"):
         position -= 1
