@@ -593,3 +593,10 @@ def test_a_state_named_as_a_source_is_its_government_and_never_he():
             "\"a pointless shutdown\" to pay for the wall.")
     accused = _attribution(text, "accused")
     assert accused["source"]["actor_name"] == "Bob Menendez"
+
+
+def test_they_is_the_group_of_people_that_spoke_before():
+    text = ('In a letter dated Thursday, the GOP committee members accused Schiff of standing "at the center of a '
+            'media campaign." "Your willingness to promote a false narrative is alarming," they said.')
+    said = _attribution(text, "said")
+    assert (said["source"]["text"], said["source"]["resolved_from"]["text"]) == ("the GOP committee members", "they")

@@ -96,8 +96,10 @@ def _antecedent(context: Context, paragraph: Paragraph, pronoun_span: Span, kind
             return None  # "After Ann accused him of ..., he warned": whoever "he" is, it is not Ann
         if not _gender_fits(context, source.actor, gender):
             continue  # "Rep. Nancy Pelosi said ... he said": not Pelosi
-        if (source.type == "person") == fits_person and (kind != "plural" or source.span.text.lower().endswith("s")) and not (
-                gender is not None and _plural_people(source.span)):
+        if kind == "plural":
+            if source.span.text.lower().endswith("s") and source.type != "document":
+                return source  # "the GOP committee members accused ... “...,” they said"
+        elif (source.type == "person") == fits_person and not (gender is not None and _plural_people(source.span)):
             return source
     document = context.document
     for mention in reversed(context.actors.mentions):
