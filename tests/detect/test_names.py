@@ -228,3 +228,8 @@ def test_a_lower_case_word_before_a_name_that_is_no_role_gives_no_affiliation():
 def test_a_capitalised_preposition_opening_a_sentence_is_no_part_of_a_name(text):
     assert "Todd Akin" in actors_of(analyze(text))
     assert not any(name.startswith(("Unlike", "Despite")) for name in actors_of(analyze(text)))
+
+
+def test_a_party_word_before_a_name_without_a_title_gives_the_party():
+    report = analyze("Republican rival Todd Akin attacked the plan on Tuesday.")
+    assert actors_of(report)["Todd Akin"]["affiliation"]["actor"] == "republican_party"

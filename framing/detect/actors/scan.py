@@ -344,10 +344,14 @@ class _Scan:
 
     def _person_context(self, paragraph: Paragraph, name: RecognisedName, actor_id: str) -> None:
         """What the words around this mention say of the person: party, organisation, roles.
-        Only a mention with a title, or with a comma or bracket after or before it, can say any."""
+        Only a mention with a title, a comma, bracket or home state ("of Texas") after it, a
+        comma or a lower-case role before it ("organizer Bill Hennessy"), or a party word
+        among the three words before it ("Republican rival Jeb Bush") can say any; the
+        others (most mentions) skip the look."""
         run, tokens = name.run, paragraph.tokens
         if run.title is None and not (run.last + 1 < len(tokens) and tokens[run.last + 1].text in (",", "(", "of", "from")) and not (
-                run.first > 0 and (tokens[run.first - 1].text == "," or tokens[run.first - 1].text.islower())):
+                run.first > 0 and (tokens[run.first - 1].text == "," or _names_a_role(tokens[run.first - 1])
+                                   or any(t.text in PARTY_WORDS for t in tokens[max(0, run.first - 3):run.first]))):
             return
         actor = self.findings.actor(actor_id, self.registry)
         if actor is None or actor.type != "person":
@@ -686,3 +690,10 @@ def _role_head(tokens: list[Token], the: int) -> int | None:
                 return None
             return head
     return None
+
+
+def _names_a_role(token: Token) -> bool:
+    """"organizer" in "Tea Party organizer Bill Hennessy": a lower-case role word (a title's
+    role or a person noun of the source lexicon) just before a name, which may give the
+    person's organisation (:func:`~framing.detect.actors.affiliation.role_before`)."""
+    return token.text.islower() and (token.lower in corpora.titles().roles or corpora.source_nouns().index.word(token.lower) is not None)
