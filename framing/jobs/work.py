@@ -17,13 +17,14 @@ import json
 import logging
 from dataclasses import dataclass, replace
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 import framing
 from framing.errors import FramingError
 from framing.jobs.state import ANALYZE, DONE, FAILED, PENDING, RUNNING, record_progress, storable
 from framing.profiles import bundled_profile
+from framing.store import bulk
 from framing.store.articles import ArticleInput, needs_analysis, save_many, snapshots
 from framing.store.db import Database
 from framing.store.ingest import analyse
@@ -151,7 +152,7 @@ def _write(session: Session, job_id: str, number: int, kind: str, outcomes: list
                       save_many(session, [(outcome.item, outcome.report) for outcome in storing], analyse)))
     rows = []
     for outcome in outcomes:
-        row = {"p": outcome.position, "key": outcome.key, "input": None, "status": FAILED if outcome.failure else DONE,
+        row = {"job_id": job_id, "position": outcome.position, "key": outcome.key, "input": None, "status": FAILED if outcome.failure else DONE,
                "article_id": None, "outcome": None, "error_code": None, "error_message": None, "report": None}
         if outcome.failure:
             row.update(error_code=outcome.failure[0], error_message=storable(outcome.failure[1]))
@@ -161,12 +162,7 @@ def _write(session: Session, job_id: str, number: int, kind: str, outcomes: list
             row.update(article_id=stored[outcome.position].article_id, outcome=stored[outcome.position].status)
         rows.append(row)
         written["failed" if outcome.failure else "done"] += 1
-    if rows:
-        items = JobItem.__table__
-        session.execute(
-            items.update().where(items.c.job_id == job_id, items.c.position == bindparam("p"))
-            .values({name: bindparam(name) for name in ("key", "input", "status", "article_id", "outcome", "error_code", "error_message", "report")}),
-            rows)
+    bulk.update(session, JobItem.__table__, rows, keys=["job_id", "position"])
     session.execute(update(JobChunk).where(JobChunk.job_id == job_id, JobChunk.number == number).values(finished=True))
     record_progress(session, job_id)
     return written

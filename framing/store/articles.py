@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from framing.store import rollups
+from framing.store import bulk, rollups
 from framing.store.keys import article_key, sha256
 from framing.store.metrics import metrics_rows
 from framing.store.models import METRIC_TABLES, Article, ArticleMetrics, ArticleRevision, Base, sample_rank, utcnow
@@ -181,28 +181,52 @@ def save_many(session: Session, pending: list[tuple[ArticleInput, dict | None]],
 
 def _create_many(session: Session, new: list[tuple[int, ArticleInput, dict]]) -> dict[int, Stored]:
     now = utcnow()
-    article_ids = session.scalars(insert(Article).returning(Article.id, sort_by_parameter_order=True), [
-        {"key": item.key, "outlet": item.outlet, "url": item.url, "title": item.title, "published_at": item.published_at,
-         "created_at": now, "updated_at": now} for _position, item, _report in new]).all()
-    revision_ids = session.scalars(insert(ArticleRevision).returning(ArticleRevision.id, sort_by_parameter_order=True), [
-        {"article_id": article_id, "number": 1, "title": item.title, "text": item.text, "text_sha256": item.text_sha256,
-         "html": item.html, "analyzer_version": analyzer_version(report["analyzer"]), "corpora_versions": report["analyzer"]["corpora"],
-         "report": report, "created_at": now, "analyzed_at": now}
-        for article_id, (_position, item, report) in zip(article_ids, new)]).all()
-    session.execute(update(Article), [{"id": article_id, "current_revision_id": revision_id}
-                                      for article_id, revision_id in zip(article_ids, revision_ids)])
+    articles = [{"key": item.key, "outlet": item.outlet, "url": item.url, "title": item.title, "published_at": item.published_at,
+                 "created_at": now, "updated_at": now} for _position, item, _report in new]
+    revisions = [{"number": 1, "title": item.title, "text": item.text, "text_sha256": item.text_sha256, "html": item.html,
+                  "analyzer_version": analyzer_version(report["analyzer"]), "corpora_versions": report["analyzer"]["corpora"],
+                  "report": report, "created_at": now, "analyzed_at": now} for _position, item, report in new]
+    article_ids = _insert_articles(session, articles, revisions)
     rows: dict[type, list[dict]] = {table: [] for table in METRIC_TABLES}
-    for article_id, revision_id, (_position, item, report) in zip(article_ids, revision_ids, new):
+    for article_id, revision, (_position, item, report) in zip(article_ids, revisions, new):
         facts = {"article_id": article_id, "outlet": item.outlet, "published_at": item.published_at}
         rows_by_table = list(metrics_rows(report).by_table())
         for table, table_rows in rows_by_table:
-            extra = {"revision_id": revision_id, "sample_rank": sample_rank(article_id)} if table is ArticleMetrics else {}
+            extra = {"revision_id": revision["id"], "sample_rank": sample_rank(article_id)} if table is ArticleMetrics else {}
             rows[table].extend({**row, **facts, **extra} for row in table_rows)
         rollups.add(session, rows_by_table, item.outlet, item.published_at)
     for table, table_rows in rows.items():
-        if table_rows:
-            session.execute(table.__table__.insert(), table_rows)
+        bulk.insert(session, table.__table__, table_rows)
     return {position: Stored(article_id, 1, CREATED) for article_id, (position, _item, _report) in zip(article_ids, new)}
+
+
+def _insert_articles(session: Session, articles: list[dict], revisions: list[dict]) -> list[int]:
+    """Insert new articles, each with its first revision (``revisions[i]`` gets its ``id``
+    and ``article_id``); the articles' ids.
+
+    On PostgreSQL both ids are drawn from their sequences first, in one query, so an article
+    is written once, already pointing at its revision. SQLite (in-process, one writer)
+    inserts the articles, then the revisions, then points each article at its revision.
+    """
+    if bulk.is_postgresql(session):
+        ids = session.execute(text(
+            "SELECT nextval(pg_get_serial_sequence('articles', 'id')), nextval(pg_get_serial_sequence('article_revisions', 'id')) "
+            "FROM generate_series(1, :count)"), {"count": len(articles)}).all()
+        for article, revision, (article_id, revision_id) in zip(articles, revisions, ids):
+            article.update(id=article_id, current_revision_id=revision_id)
+            revision.update(id=revision_id, article_id=article_id)
+        bulk.insert(session, Article.__table__, articles)
+        session.execute(ArticleRevision.__table__.insert(), revisions)
+        return [article_id for article_id, _revision_id in ids]
+    article_ids = session.scalars(insert(Article).returning(Article.id, sort_by_parameter_order=True), articles).all()
+    for revision, article_id in zip(revisions, article_ids):
+        revision["article_id"] = article_id
+    revision_ids = session.scalars(insert(ArticleRevision).returning(ArticleRevision.id, sort_by_parameter_order=True), revisions).all()
+    for revision, revision_id in zip(revisions, revision_ids):
+        revision["id"] = revision_id
+    session.execute(update(Article), [{"id": article_id, "current_revision_id": revision_id}
+                                      for article_id, revision_id in zip(article_ids, revision_ids)])
+    return article_ids
 
 
 def reanalysed(session: Session, article_id: int, report: dict) -> None:
@@ -266,7 +290,6 @@ def _replace_metrics(session: Session, article: Article, revision: ArticleRevisi
     for table, rows in rows_by_table:
         if not fresh:
             session.execute(delete(table).where(table.article_id == article.id))
-        if rows:
-            extra = {"revision_id": revision.id, "sample_rank": sample_rank(article.id)} if table is ArticleMetrics else {}
-            session.execute(table.__table__.insert(), [{**row, **facts, **extra} for row in rows])
+        extra = {"revision_id": revision.id, "sample_rank": sample_rank(article.id)} if table is ArticleMetrics else {}
+        bulk.insert(session, table.__table__, [{**row, **facts, **extra} for row in rows])
     rollups.add(session, rows_by_table, article.outlet, article.published_at)
