@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 import framing
 from framing.errors import FramingError
+from framing.gc_pause import cyclic_gc_paused
 from framing.jobs.state import ANALYZE, DONE, FAILED, PENDING, RUNNING, record_progress, storable
 from framing.profiles import bundled_profile
 from framing.store import bulk
@@ -48,7 +49,18 @@ class Outcome:
 
 
 def run_chunk(database: Database, job_id: str, number: int) -> dict:
-    """Process chunk ``number`` of the job; returns counts for the task's result."""
+    """Process chunk ``number`` of the job; returns counts for the task's result.
+
+    Python's cyclic collector is paused for the whole chunk (``framing.gc_pause``), not
+    only while each article is analysed: the chunk's reports and rows stay alive until they
+    are written, and every collection the writing triggered walked all of them again (a
+    tenth of the time spent storing). They are freed by reference counting once written.
+    """
+    with cyclic_gc_paused():
+        return _run_chunk(database, job_id, number)
+
+
+def _run_chunk(database: Database, job_id: str, number: int) -> dict:
     with database.session() as session:
         job = session.get(Job, job_id)
         chunk = session.get(JobChunk, (job_id, number))

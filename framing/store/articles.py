@@ -104,7 +104,7 @@ def snapshots(session: Session, keys: Iterable[str]) -> dict[str, Snapshot]:
             select(Article.key, Article.id, ArticleRevision.text_sha256, ArticleRevision.title,
                    Article.outlet, Article.url, Article.published_at)
             .join(ArticleRevision, ArticleRevision.id == Article.current_revision_id)
-            .where(Article.key.in_(keys[start:start + 500]))
+            .where(bulk.one_of(session, Article.key, keys[start:start + 500]))
         )
         for key, *state in rows:
             found[key] = Snapshot(*state)
@@ -161,7 +161,7 @@ def save_many(session: Session, pending: list[tuple[ArticleInput, dict | None]],
     stored_keys = set()
     keys = list({item.key for item, _report in pending})
     for start in range(0, len(keys), 500):
-        stored_keys.update(session.scalars(select(Article.key).where(Article.key.in_(keys[start:start + 500]))))
+        stored_keys.update(session.scalars(select(Article.key).where(bulk.one_of(session, Article.key, keys[start:start + 500]))))
     fresh: dict[str, int] = {}  # key -> position of its first item, when new and analysed
     for position, (item, report) in enumerate(pending):
         if item.key not in stored_keys and item.key not in fresh and report is not None:

@@ -104,67 +104,84 @@ def _pending(session: Session) -> Delta:
 
 
 def _contribute(delta: Delta, rows_by_table, outlet: str, day: date, sign: int) -> None:
-    """Add (``sign`` +1) or take away (-1) the rows' figures in the day's and the month's keys."""
-    periods = ((DAY, day), (MONTH, day.replace(day=1)))
+    """Add (``sign`` +1) or take away (-1) the rows' figures in the day's and the month's keys.
+
+    Ingest calls this for every article, so it is written for speed: each key is the row's
+    ``head`` (what precedes the period in the table's key), the period, and the row's
+    ``tail``; an actor's name is kept as first written, never summed."""
+    periods = ((DAY, outlet, day), (MONTH, outlet, day.replace(day=1)))
     for table, rows in rows_by_table:
-        for key_table, fields, values in _ROWS[table](rows, outlet):
-            names, kept = _KEYS[key_table], _NOT_ADDED.get(key_table, ())
-            changes = delta.setdefault(key_table, {})
-            for span, start in periods:
-                key = tuple(fields.get(name, span if name == "span" else start) for name in names)
+        for key_table, head, tail, values, first in _ROWS[table](rows):
+            changes = delta.get(key_table)
+            if changes is None:
+                changes = delta[key_table] = {}
+            for period in periods:
+                key = head + period + tail
                 target = changes.get(key)
                 if target is None:
                     target = changes[key] = dict(_ZERO[key_table])
-                for name, value in values.items():
-                    if name in kept:
-                        if target[name] is None:
-                            target[name] = value
-                    else:
-                        target[name] += sign * value
+                if sign > 0:
+                    for name, value in values.items():
+                        target[name] += value
+                else:
+                    for name, value in values.items():
+                        target[name] -= value
+                for name, value in first.items():
+                    if target[name] is None:
+                        target[name] = value
 
 
-def _article(rows: list[dict], outlet: str):
+_NOTHING: dict = {}
+_MEANS = [(name, f"{name}_n", f"{name}_sum") for name in ROLLED_MEANS]
+_SUMS = [(name, f"{name}_sum") for name in ROLLED_SUMS[:-1]]
+
+
+# Each yields, per aggregate row an article's metric row adds to: the aggregate table, the
+# key's head and tail (around span, outlet and day, which every aggregate key has in that
+# order), the values added, and the values kept as first written.
+
+def _article(rows: list[dict]):
     for row in rows:
         values = {"articles": 1, "anonymous_citations_sum": (row["anonymous_share"] or 0.0) * row["citations"]}
-        for name in ROLLED_MEANS:
-            values[f"{name}_n"], values[f"{name}_sum"] = row[name] is not None, row[name] or 0.0
-        for name in ROLLED_SUMS[:-1]:
-            values[f"{name}_sum"] = row[name]
-        yield OutletRollup, {"analyzer_version": row["analyzer_version"], "outlet": outlet}, values
+        for name, count, total in _MEANS:
+            value = row[name]
+            values[count], values[total] = (0, 0.0) if value is None else (1, value)
+        for name, total in _SUMS:
+            values[total] = row[name]
+        yield OutletRollup, (row["analyzer_version"],), (), values, _NOTHING
 
 
-def _actors(rows: list[dict], outlet: str):
+def _actors(rows: list[dict]):
     for row in rows:
         sentiment = row["mean_sentiment"]
-        yield ActorRollup, {"analyzer_version": row["analyzer_version"], "actor": row["actor"], "outlet": outlet}, {
-            "actor_name": row["actor_name"], "articles": 1, "mentions": row["mentions"],
+        yield ActorRollup, (row["analyzer_version"], row["actor"]), (), {
+            "articles": 1, "mentions": row["mentions"],
             "sentiment_articles": sentiment is not None, "sentiment_weighted": 0.0 if sentiment is None else sentiment * row["mentions"],
             "negative": row["negative"], "neutral": row["neutral"], "positive": row["positive"], "cited": row["cited"],
-        }
+        }, {"actor_name": row["actor_name"]}
 
 
 def _sources(kind: str, column: str):
-    def rows_of(rows: list[dict], outlet: str):
+    def rows_of(rows: list[dict]):
         for row in rows:
-            yield SourceRollup, {"analyzer_version": row["analyzer_version"], "outlet": outlet, "kind": kind, "name": row[column]}, {
-                "articles": 1, "citations": row["citations"], "words": row["words"]}
+            yield SourceRollup, (row["analyzer_version"],), (kind, row[column]), {
+                "articles": 1, "citations": row["citations"], "words": row["words"]}, _NOTHING
     return rows_of
 
 
-def _terms(rows: list[dict], outlet: str):
+def _terms(rows: list[dict]):
     """One article counts once per term, however many voices and targets it used the term with."""
     uses: dict[tuple, dict[str, int]] = defaultdict(lambda: {"articles": 1, "authorial": 0, "quoted": 0})
     for row in rows:
         voice = "quoted" if row["voice"] == QUOTED else "authorial"
         uses[(row["analyzer_version"], row["term"], row["category"])][voice] += row["count"]
     for (version, term, category), values in uses.items():
-        yield TermRollup, {"analyzer_version": version, "outlet": outlet, "term": term, "category": category}, values
+        yield TermRollup, (version,), (term, category), values, _NOTHING
 
 
-def _labels(rows: list[dict], outlet: str):
+def _labels(rows: list[dict]):
     for row in rows:
-        yield LabelRollup, {"analyzer_version": row["analyzer_version"], "outlet": outlet, "actor": row["actor"], "label": row["label"]}, {
-            "articles": 1, "count": row["count"]}
+        yield LabelRollup, (row["analyzer_version"],), (row["actor"], row["label"]), {"articles": 1, "count": row["count"]}, _NOTHING
 
 
 _KEYS = {table: [str(column.name) for column in table.__table__.primary_key.columns] for table in ROLLUP_TABLES}
