@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from framing.store import bulk, rollups
+from framing.store.fightin_words import word_bag
 from framing.store.keys import article_key, sha256
 from framing.store.metrics import metrics_rows
 from framing.store.models import METRIC_TABLES, Article, ArticleMetrics, ArticleRevision, Base, sample_rank, utcnow
@@ -184,6 +185,7 @@ def _create_many(session: Session, new: list[tuple[int, ArticleInput, dict]]) ->
     articles = [{"key": item.key, "outlet": item.outlet, "url": item.url, "title": item.title, "published_at": item.published_at,
                  "created_at": now, "updated_at": now} for _position, item, _report in new]
     revisions = [{"number": 1, "title": item.title, "text": item.text, "text_sha256": item.text_sha256, "html": item.html,
+                  "word_bag": word_bag(item.text),
                   "analyzer_version": analyzer_version(report["analyzer"]), "corpora_versions": report["analyzer"]["corpora"],
                   "report": report, "created_at": now, "analyzed_at": now} for _position, item, report in new]
     article_ids = _insert_articles(session, articles, revisions)
@@ -260,7 +262,7 @@ def delete_article(session: Session, article_id: int) -> bool:
 def _add_revision(session: Session, article: Article, item: ArticleInput, report: dict, number: int) -> ArticleRevision:
     revision = ArticleRevision(
         article_id=article.id, number=number, title=item.title, text=item.text, text_sha256=item.text_sha256,
-        html=item.html, analyzer_version=analyzer_version(report["analyzer"]),
+        html=item.html, word_bag=word_bag(item.text), analyzer_version=analyzer_version(report["analyzer"]),
         corpora_versions=report["analyzer"]["corpora"], report=report,
     )
     session.add(revision)

@@ -103,6 +103,9 @@ class ArticleRevision(Base):
     text: Mapped[str] = mapped_column(Text)
     text_sha256: Mapped[str] = mapped_column(String(64))
     html: Mapped[str | None] = mapped_column(Text)  # the page the text was extracted from, if any
+    # The text's countable words, sorted (framing.store.fightin_words.word_bag): what a
+    # comparison's distinctive words count, read instead of the text.
+    word_bag: Mapped[str | None] = mapped_column(Text)
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), index=True)
     corpora_versions: Mapped[dict] = mapped_column(JSON)
     report: Mapped[dict] = mapped_column(JSON)

@@ -223,6 +223,7 @@ def test_migration_backfills_a_store_made_before_the_aggregates(database, stored
         ):
             connection.execute(text(f"CREATE INDEX {name} ON {table} ({columns})"))
         connection.execute(text("ALTER TABLE story_builds DROP COLUMN last_article_id"))  # added by 0006
+        connection.execute(text("ALTER TABLE article_revisions DROP COLUMN word_bag"))  # added by 0007
         connection.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     database.dispose()
     database.upgrade()
