@@ -23,9 +23,9 @@ server's WAL writer, checkpointer and background writer, and this process, which
 job and polls it; Redis, shared and below 0.05 ms an article, is left out). Their ratio is
 what the rate ratio would be on idle cores.
 
-Rerun (about 2 minutes on 2 cores):
+Rerun (about 5 minutes on 2 cores for 2,000 articles and 3 rounds):
 
-    .venv/bin/python benchmarks/ingest_speed.py --articles 3000
+    .venv/bin/python -m benchmarks.ingest_speed --articles 2000 --rounds 3
 """
 from __future__ import annotations
 

@@ -205,7 +205,9 @@ def apply_pending(session: Session) -> None:
         bulk.insert(session, table.__table__, [{**dict(zip(keys, key)), **values} for key, values in ordered],
                     on_conflict=_ON_CONFLICT[table])
         columns = table.__table__.c
-        emptied = [dict(zip([f"k_{name}" for name in keys], key)) for key, values in ordered if values["articles"] < 0]
+        # a key taken away at least as often as added (also an article stored and revised in
+        # one transaction, whose first rows were never counted before) may leave a row of zeros
+        emptied = [dict(zip([f"k_{name}" for name in keys], key)) for key, values in ordered if values["articles"] <= 0]
         if emptied:
             session.execute(
                 delete(table.__table__).where(and_(*(columns[name] == bindparam(f"k_{name}") for name in keys)), columns.articles <= 0),

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import func, literal_column, select, text
 
 from framing.store import rollups
-from framing.store.articles import ArticleInput, delete_article, reanalysed, save
+from framing.store.articles import ArticleInput, delete_article, reanalysed, save, save_many
+from framing.store.ingest import analyse
 from framing.store.compare import ARTICLE_ROWS, DAY_AGGREGATES, Selection, compare_with
 from framing.store.days import end_of, start_of
 from framing.store.models import ROLLUP_TABLES, Article, ArticleActorMetrics, ArticleMetrics
@@ -192,6 +193,25 @@ def test_kept_right_through_delete_revise_redate_and_reanalyse(database, stored,
     _assert_rows_equal(incremental, _rebuilt(database))
     _assert_trends_equal(database, version)
     _assert_comparisons_equal(database, version)
+
+
+def test_bulk_writes_equal_a_rebuild(database, analysed):
+    """``save_many``, as ingest and the workers store a chunk: new articles in one statement
+    per table, a key seen twice in the batch revised after them, a stored key re-dated."""
+    items = [ArticleInput.build(outlet=("wire", "daily", "post")[number % 3], text=item.text, title=item.title,
+                                published_at=item.published_at + timedelta(days=11 * number), client_id=f"bulk-{number}")
+             for number, (item, _report) in enumerate(analysed * 3)]
+    reports = [report for _item, report in analysed * 3]
+    with database.session() as session:
+        save(session, items[0], reports[0])
+    twice = replace(items[1], text=analysed[2][0].text, text_sha256=analysed[2][0].text_sha256)
+    with database.session() as session:
+        pending = [(replace(items[0], outlet="post"), None), *zip(items[1:], reports[1:]), (twice, analysed[2][1])]
+        statuses = [stored.status for stored in save_many(session, pending, analyse)]
+    assert statuses[0] == "updated" and statuses[-1] == "revised" and statuses.count("created") == len(items) - 1
+    incremental = _rollup_rows(database)
+    assert all(incremental.values())
+    _assert_rows_equal(incremental, _rebuilt(database))
 
 
 def test_deleting_every_article_empties_the_aggregates(database, stored):
