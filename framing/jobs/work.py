@@ -25,7 +25,7 @@ from framing.errors import FramingError
 from framing.gc_pause import cyclic_gc_paused
 from framing.jobs.state import ANALYZE, DONE, FAILED, PENDING, RUNNING, record_progress, storable
 from framing.profiles import bundled_profile
-from framing.store import bulk
+from framing.store import bulk, rollups
 from framing.store.articles import ArticleInput, needs_analysis, save_many, snapshots
 from framing.store.db import Database
 from framing.store.ingest import analyse
@@ -176,5 +176,8 @@ def _write(session: Session, job_id: str, number: int, kind: str, outcomes: list
         written["failed" if outcome.failure else "done"] += 1
     bulk.update(session, JobItem.__table__, rows, keys=["job_id", "position"])
     session.execute(update(JobChunk).where(JobChunk.job_id == job_id, JobChunk.number == number).values(finished=True))
+    # The aggregates now rather than as the transaction commits: the job's row, which every
+    # chunk's write locks, is then held only for the last statements, not for the upserts.
+    rollups.apply_pending(session)
     record_progress(session, job_id)
     return written

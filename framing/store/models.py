@@ -365,8 +365,10 @@ class LabelRollup(PeriodKey, Base):
     count: Mapped[int] = mapped_column(Integer)
 
 
-# Every aggregate table, in the order their rows are locked when a transaction changes them.
-ROLLUP_TABLES = (OutletRollup, ActorRollup, SourceRollup, TermRollup, LabelRollup)
+# Every aggregate table, in the order their rows are locked when a transaction changes them:
+# the outlet rows last, since every article of an outlet and month shares one, so that two
+# workers storing the same outlets wait for each other the shortest time.
+ROLLUP_TABLES = (ActorRollup, SourceRollup, TermRollup, LabelRollup, OutletRollup)
 
 
 class StoryBuild(Base):
