@@ -49,7 +49,7 @@ from framing.jobs import state
 from framing.jobs.dispatch import CeleryDispatcher
 from framing.store import Database
 from framing.store.ingest import ingest
-from framing.store.models import JobItem
+from framing.store.models import Job, JobItem
 from framing.store.records import Record
 
 REDIS_URL = os.environ.get("FRAMING_BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -135,17 +135,25 @@ def _timed(database: Database, sender: CeleryDispatcher, articles: list[dict], w
 
 
 def _run_job(database: Database, sender: CeleryDispatcher, articles: list[dict]) -> None:
+    """Send the articles as one job and return when it is done.
+
+    Polls the job's state (one row, set to done by the worker that writes the last chunk)
+    every 50 ms, so the measured time overshoots the end by 25 ms on average; counting the
+    items by status, as ``framing ingest --queue`` does for its progress bar, every 200 ms
+    overshot by 100 ms, a whole per cent of a 2,000-article round.
+    """
     items = (state.NewItem(f"item {number}", article) for number, article in enumerate(articles))
     with database.session() as session:
         job_id, chunks = state.create_job(session, state.INGEST, items)
     sender.send(database, job_id, list(range(chunks)))
     while True:
         with database.session() as session:
-            if state.counts(session, job_id).left == 0:
-                failed = session.scalar(select(func.count()).select_from(JobItem).where(JobItem.job_id == job_id, JobItem.status == state.FAILED))
-                print(f"  job {job_id}: {len(articles) - failed} stored, {failed} refused", flush=True)
-                return
-        time.sleep(0.2)
+            if session.scalar(select(Job.state).where(Job.id == job_id)) != state.RUNNING:
+                break
+        time.sleep(0.05)
+    with database.session() as session:
+        failed = session.scalar(select(func.count()).select_from(JobItem).where(JobItem.job_id == job_id, JobItem.status == state.FAILED))
+    print(f"  job {job_id}: {len(articles) - failed} stored, {failed} refused", flush=True)
 
 
 def one_process(url: str, articles: list[dict]) -> float:
