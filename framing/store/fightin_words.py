@@ -33,8 +33,10 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 DEFAULT_ALPHA0 = 1000.0
 DEFAULT_MIN_DF = 2  # a word in one article only says more about that article than its outlet
-# scikit-learn's default tokens (CountVectorizer's token_pattern), read in lower-cased text
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+# scikit-learn's default tokens, read in lower-cased text. Its pattern is (?u)\b\w\w+\b; a
+# run of word characters found from left to right always starts and ends at a boundary, so
+# the boundaries need no checking (twice as fast, the same tokens; the tests compare them)
+_TOKEN = re.compile(r"\w\w+")
 
 
 @dataclass(frozen=True)
