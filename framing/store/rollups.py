@@ -119,6 +119,9 @@ def _contribute(delta: Delta, rows_by_table, outlet: str, day: date, sign: int) 
                 key = head + period + tail
                 target = changes.get(key)
                 if target is None:
+                    if sign > 0:  # most keys are new to the transaction: their change is the row's values
+                        changes[key] = {**_ZERO[key_table], **values, **first}
+                        continue
                     target = changes[key] = dict(_ZERO[key_table])
                 if sign > 0:
                     for name, value in values.items():
@@ -156,7 +159,7 @@ def _actors(rows: list[dict]):
         sentiment = row["mean_sentiment"]
         yield ActorRollup, (row["analyzer_version"], row["actor"]), (), {
             "articles": 1, "mentions": row["mentions"],
-            "sentiment_articles": sentiment is not None, "sentiment_weighted": 0.0 if sentiment is None else sentiment * row["mentions"],
+            "sentiment_articles": 0 if sentiment is None else 1, "sentiment_weighted": 0.0 if sentiment is None else sentiment * row["mentions"],
             "negative": row["negative"], "neutral": row["neutral"], "positive": row["positive"], "cited": row["cited"],
         }, {"actor_name": row["actor_name"]}
 
