@@ -25,7 +25,7 @@ on the server at 127.0.0.1:5432, created for the run and dropped at the end):
 
 Rerun (about 25 minutes on 2 cores, most of it growing to 1M):
 
-    .venv/bin/python benchmarks/store_scale.py --backends postgresql --scales 100000,1000000
+    .venv/bin/python -m benchmarks.store_scale --backends postgresql --scales 100000,1000000
 
 ``--explain`` prints PostgreSQL's ``EXPLAIN ANALYZE`` of the trend and page queries at each size.
 """

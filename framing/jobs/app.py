@@ -6,7 +6,7 @@ dies (``reject_on_worker_lost``), and each worker process reserves one task at a
 a killed worker takes no queued work down with it. With Redis, a task whose worker
 vanished entirely (the machine, or ``kill -9`` of the worker) is delivered again after the
 broker's visibility timeout, ``FRAMING_BROKER_VISIBILITY_TIMEOUT`` seconds: keep it above
-the longest chunk's run time (a chunk of 50 articles takes a few seconds), or chunks are
+the longest chunk's run time (a chunk of 100 articles takes a few seconds), or chunks are
 delivered twice (harmless, since tasks are idempotent, but wasted work).
 """
 from __future__ import annotations

@@ -16,12 +16,12 @@ from itertools import islice
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from framing.jobs.settings import DEFAULT_CHUNK_SIZE
 from framing.store.models import Job, JobChunk, JobItem, as_utc, utcnow
 
 ANALYZE, INGEST = "analyze", "ingest"
 RUNNING, DONE, CANCELLED = "running", "done", "cancelled"
 PENDING, FAILED = "pending", "failed"
-DEFAULT_CHUNK_SIZE = 50
 _INSERT_BATCH = 1000
 
 

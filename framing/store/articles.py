@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from framing.store import rollups
+from framing.store import bulk, rollups
+from framing.store.fightin_words import word_bag
 from framing.store.keys import article_key, sha256
 from framing.store.metrics import metrics_rows
 from framing.store.models import METRIC_TABLES, Article, ArticleMetrics, ArticleRevision, Base, sample_rank, utcnow
@@ -104,7 +105,7 @@ def snapshots(session: Session, keys: Iterable[str]) -> dict[str, Snapshot]:
             select(Article.key, Article.id, ArticleRevision.text_sha256, ArticleRevision.title,
                    Article.outlet, Article.url, Article.published_at)
             .join(ArticleRevision, ArticleRevision.id == Article.current_revision_id)
-            .where(Article.key.in_(keys[start:start + 500]))
+            .where(bulk.one_of(session, Article.key, keys[start:start + 500]))
         )
         for key, *state in rows:
             found[key] = Snapshot(*state)
@@ -161,7 +162,7 @@ def save_many(session: Session, pending: list[tuple[ArticleInput, dict | None]],
     stored_keys = set()
     keys = list({item.key for item, _report in pending})
     for start in range(0, len(keys), 500):
-        stored_keys.update(session.scalars(select(Article.key).where(Article.key.in_(keys[start:start + 500]))))
+        stored_keys.update(session.scalars(select(Article.key).where(bulk.one_of(session, Article.key, keys[start:start + 500]))))
     fresh: dict[str, int] = {}  # key -> position of its first item, when new and analysed
     for position, (item, report) in enumerate(pending):
         if item.key not in stored_keys and item.key not in fresh and report is not None:
@@ -181,28 +182,53 @@ def save_many(session: Session, pending: list[tuple[ArticleInput, dict | None]],
 
 def _create_many(session: Session, new: list[tuple[int, ArticleInput, dict]]) -> dict[int, Stored]:
     now = utcnow()
-    article_ids = session.scalars(insert(Article).returning(Article.id, sort_by_parameter_order=True), [
-        {"key": item.key, "outlet": item.outlet, "url": item.url, "title": item.title, "published_at": item.published_at,
-         "created_at": now, "updated_at": now} for _position, item, _report in new]).all()
-    revision_ids = session.scalars(insert(ArticleRevision).returning(ArticleRevision.id, sort_by_parameter_order=True), [
-        {"article_id": article_id, "number": 1, "title": item.title, "text": item.text, "text_sha256": item.text_sha256,
-         "html": item.html, "analyzer_version": analyzer_version(report["analyzer"]), "corpora_versions": report["analyzer"]["corpora"],
-         "report": report, "created_at": now, "analyzed_at": now}
-        for article_id, (_position, item, report) in zip(article_ids, new)]).all()
-    session.execute(update(Article), [{"id": article_id, "current_revision_id": revision_id}
-                                      for article_id, revision_id in zip(article_ids, revision_ids)])
+    articles = [{"key": item.key, "outlet": item.outlet, "url": item.url, "title": item.title, "published_at": item.published_at,
+                 "created_at": now, "updated_at": now} for _position, item, _report in new]
+    revisions = [{"number": 1, "title": item.title, "text": item.text, "text_sha256": item.text_sha256, "html": item.html,
+                  "word_bag": word_bag(item.text),
+                  "analyzer_version": analyzer_version(report["analyzer"]), "corpora_versions": report["analyzer"]["corpora"],
+                  "report": report, "created_at": now, "analyzed_at": now} for _position, item, report in new]
+    article_ids = _insert_articles(session, articles, revisions)
     rows: dict[type, list[dict]] = {table: [] for table in METRIC_TABLES}
-    for article_id, revision_id, (_position, item, report) in zip(article_ids, revision_ids, new):
+    for article_id, revision, (_position, item, report) in zip(article_ids, revisions, new):
         facts = {"article_id": article_id, "outlet": item.outlet, "published_at": item.published_at}
         rows_by_table = list(metrics_rows(report).by_table())
         for table, table_rows in rows_by_table:
-            extra = {"revision_id": revision_id, "sample_rank": sample_rank(article_id)} if table is ArticleMetrics else {}
+            extra = {"revision_id": revision["id"], "sample_rank": sample_rank(article_id)} if table is ArticleMetrics else {}
             rows[table].extend({**row, **facts, **extra} for row in table_rows)
         rollups.add(session, rows_by_table, item.outlet, item.published_at)
     for table, table_rows in rows.items():
-        if table_rows:
-            session.execute(table.__table__.insert(), table_rows)
+        bulk.insert(session, table.__table__, table_rows)
     return {position: Stored(article_id, 1, CREATED) for article_id, (position, _item, _report) in zip(article_ids, new)}
+
+
+def _insert_articles(session: Session, articles: list[dict], revisions: list[dict]) -> list[int]:
+    """Insert new articles, each with its first revision (``revisions[i]`` gets its ``id``
+    and ``article_id``); the articles' ids.
+
+    On PostgreSQL both ids are drawn from their sequences first, in one query, so an article
+    is written once, already pointing at its revision. SQLite (in-process, one writer)
+    inserts the articles, then the revisions, then points each article at its revision.
+    """
+    if bulk.is_postgresql(session):
+        ids = session.execute(text(
+            "SELECT nextval(pg_get_serial_sequence('articles', 'id')), nextval(pg_get_serial_sequence('article_revisions', 'id')) "
+            "FROM generate_series(1, :count)"), {"count": len(articles)}).all()
+        for article, revision, (article_id, revision_id) in zip(articles, revisions, ids):
+            article.update(id=article_id, current_revision_id=revision_id)
+            revision.update(id=revision_id, article_id=article_id)
+        bulk.insert(session, Article.__table__, articles)
+        session.execute(ArticleRevision.__table__.insert(), revisions)
+        return [article_id for article_id, _revision_id in ids]
+    article_ids = session.scalars(insert(Article).returning(Article.id, sort_by_parameter_order=True), articles).all()
+    for revision, article_id in zip(revisions, article_ids):
+        revision["article_id"] = article_id
+    revision_ids = session.scalars(insert(ArticleRevision).returning(ArticleRevision.id, sort_by_parameter_order=True), revisions).all()
+    for revision, revision_id in zip(revisions, revision_ids):
+        revision["id"] = revision_id
+    session.execute(update(Article), [{"id": article_id, "current_revision_id": revision_id}
+                                      for article_id, revision_id in zip(article_ids, revision_ids)])
+    return article_ids
 
 
 def reanalysed(session: Session, article_id: int, report: dict) -> None:
@@ -236,7 +262,7 @@ def delete_article(session: Session, article_id: int) -> bool:
 def _add_revision(session: Session, article: Article, item: ArticleInput, report: dict, number: int) -> ArticleRevision:
     revision = ArticleRevision(
         article_id=article.id, number=number, title=item.title, text=item.text, text_sha256=item.text_sha256,
-        html=item.html, analyzer_version=analyzer_version(report["analyzer"]),
+        html=item.html, word_bag=word_bag(item.text), analyzer_version=analyzer_version(report["analyzer"]),
         corpora_versions=report["analyzer"]["corpora"], report=report,
     )
     session.add(revision)
@@ -266,7 +292,6 @@ def _replace_metrics(session: Session, article: Article, revision: ArticleRevisi
     for table, rows in rows_by_table:
         if not fresh:
             session.execute(delete(table).where(table.article_id == article.id))
-        if rows:
-            extra = {"revision_id": revision.id, "sample_rank": sample_rank(article.id)} if table is ArticleMetrics else {}
-            session.execute(table.__table__.insert(), [{**row, **facts, **extra} for row in rows])
+        extra = {"revision_id": revision.id, "sample_rank": sample_rank(article.id)} if table is ArticleMetrics else {}
+        bulk.insert(session, table.__table__, [{**row, **facts, **extra} for row in rows])
     rollups.add(session, rows_by_table, article.outlet, article.published_at)

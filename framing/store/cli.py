@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from framing.jobs.settings import DEFAULT_CHUNK_SIZE
 from framing.store.url import database_url_from_env
 
 SHOWN_FAILURES = 10
@@ -60,7 +61,7 @@ errors_option = click.option("--errors", "errors_path", type=click.Path(dir_okay
 @errors_option
 @click.option("--queue", "queued", is_flag=True, help="Send the records to the workers (`framing worker`, FRAMING_BROKER_URL) "
               "in chunks and wait until every one is stored or failed, instead of analysing here.")
-@click.option("--chunk-size", type=click.IntRange(1, 10_000), default=50, show_default=True, help="With --queue: records per task.")
+@click.option("--chunk-size", type=click.IntRange(1, 10_000), default=DEFAULT_CHUNK_SIZE, show_default=True, help="With --queue: records per task.")
 def ingest_command(file: Path, fmt: str | None, limit: int | None, workers: int | None, batch_size: int, errors_path: str | None,
                    queued: bool, chunk_size: int) -> None:
     """Analyse and store the articles in FILE (JSON Lines or CSV).

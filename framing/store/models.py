@@ -103,6 +103,9 @@ class ArticleRevision(Base):
     text: Mapped[str] = mapped_column(Text)
     text_sha256: Mapped[str] = mapped_column(String(64))
     html: Mapped[str | None] = mapped_column(Text)  # the page the text was extracted from, if any
+    # The text's countable words, sorted (framing.store.fightin_words.word_bag): what a
+    # comparison's distinctive words count, read instead of the text.
+    word_bag: Mapped[str | None] = mapped_column(Text)
     analyzer_version: Mapped[str] = mapped_column(String(VERSION_LENGTH), index=True)
     corpora_versions: Mapped[dict] = mapped_column(JSON)
     report: Mapped[dict] = mapped_column(JSON)
@@ -362,8 +365,10 @@ class LabelRollup(PeriodKey, Base):
     count: Mapped[int] = mapped_column(Integer)
 
 
-# Every aggregate table, in the order their rows are locked when a transaction changes them.
-ROLLUP_TABLES = (OutletRollup, ActorRollup, SourceRollup, TermRollup, LabelRollup)
+# Every aggregate table, in the order their rows are locked when a transaction changes them:
+# the outlet rows last, since every article of an outlet and month shares one, so that two
+# workers storing the same outlets wait for each other the shortest time.
+ROLLUP_TABLES = (ActorRollup, SourceRollup, TermRollup, LabelRollup, OutletRollup)
 
 
 class StoryBuild(Base):

@@ -11,9 +11,10 @@ Contributions are signed: storing an article adds its rows, and deleting, revisi
 reanalysing or re-dating it first takes away what its current rows added (read back from
 the metric tables), so the aggregates always equal a ``GROUP BY`` over the metric rows
 (``tests/store/test_rollups.py`` checks this against the per-article queries). Changes
-collect in the session and are applied just before it commits, one upsert statement per
-table (on PostgreSQL with the rows sent as arrays) with keys in sorted order, so that two workers writing the same outlet and day wait for
-each other instead of deadlocking. A row whose ``articles`` falls to zero is deleted.
+collect in the session, summed by key, and are applied just before it commits: one upsert
+statement per table (``framing.store.bulk``) with keys in sorted order, so that two workers
+writing the same outlet and day wait for each other instead of deadlocking. A row whose
+``articles`` falls to zero is deleted.
 
 :func:`rebuild` recomputes every aggregate from the metric rows in SQL: the backfill of
 migration 0004 and the repair tool if they ever disagree.
@@ -24,10 +25,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, delete, false, func, literal_column, or_, select, text, true
+from sqlalchemy import ColumnElement, and_, bindparam, case, delete, false, func, literal_column, or_, select, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from framing.store import bulk
 from framing.store.models import (
     ROLLED_MEANS, ROLLED_SUMS, ROLLUP_TABLES, ActorRollup, ArticleActorLabel, ArticleActorMetrics, ArticleMetrics, ArticleSideMetrics,
     ArticleSourceTypeMetrics, ArticleTermMetrics, Base, LabelRollup, OutletRollup, SourceRollup, TermRollup,
@@ -41,7 +43,7 @@ DAY, MONTH = "day", "month"
 _PENDING = "framing_rollups"  # key in Session.info
 _NOT_ADDED = {ActorRollup: ("actor_name",)}  # kept as first written, not summed
 
-Delta = dict[type, dict[tuple, dict[str, float]]]
+Delta = dict[type, dict[tuple, dict[str, float | int | str | None]]]
 
 
 def day_of(moment: datetime) -> date:
@@ -98,69 +100,94 @@ def _stored(session: Session, article_id: int, sign: int) -> None:
 
 
 def _pending(session: Session) -> Delta:
-    return session.info.setdefault(_PENDING, defaultdict(lambda: defaultdict(lambda: defaultdict(float))))
+    return session.info.setdefault(_PENDING, {})
 
 
 def _contribute(delta: Delta, rows_by_table, outlet: str, day: date, sign: int) -> None:
-    periods = ((DAY, day), (MONTH, day.replace(day=1)))
+    """Add (``sign`` +1) or take away (-1) the rows' figures in the day's and the month's keys.
+
+    Ingest calls this for every article, so it is written for speed: each key is the row's
+    ``head`` (what precedes the period in the table's key), the period, and the row's
+    ``tail``; an actor's name is kept as first written, never summed."""
+    periods = ((DAY, outlet, day), (MONTH, outlet, day.replace(day=1)))
     for table, rows in rows_by_table:
-        for key_table, fields, values in _ROWS[table](rows, outlet):
-            names = _KEYS[key_table]
-            for span, start in periods:
-                target = delta[key_table][tuple(fields.get(name, span if name == "span" else start) for name in names)]
-                for name, value in values.items():
-                    if name in _NOT_ADDED.get(key_table, ()):
-                        if value is not None and target.get(name) is None:
-                            target[name] = value
-                    else:
-                        target[name] += sign * value
+        for key_table, head, tail, values, first in _ROWS[table](rows):
+            changes = delta.get(key_table)
+            if changes is None:
+                changes = delta[key_table] = {}
+            for period in periods:
+                key = head + period + tail
+                target = changes.get(key)
+                if target is None:
+                    if sign > 0:  # most keys are new to the transaction: their change is the row's values
+                        changes[key] = {**_ZERO[key_table], **values, **first}
+                        continue
+                    target = changes[key] = dict(_ZERO[key_table])
+                if sign > 0:
+                    for name, value in values.items():
+                        target[name] += value
+                else:
+                    for name, value in values.items():
+                        target[name] -= value
+                for name, value in first.items():
+                    if target[name] is None:
+                        target[name] = value
 
 
-def _article(rows: list[dict], outlet: str):
+_NOTHING: dict = {}
+_MEANS = [(name, f"{name}_n", f"{name}_sum") for name in ROLLED_MEANS]
+_SUMS = [(name, f"{name}_sum") for name in ROLLED_SUMS[:-1]]
+
+
+# Each yields, per aggregate row an article's metric row adds to: the aggregate table, the
+# key's head and tail (around span, outlet and day, which every aggregate key has in that
+# order), the values added, and the values kept as first written.
+
+def _article(rows: list[dict]):
     for row in rows:
         values = {"articles": 1, "anonymous_citations_sum": (row["anonymous_share"] or 0.0) * row["citations"]}
-        for name in ROLLED_MEANS:
-            values[f"{name}_n"], values[f"{name}_sum"] = row[name] is not None, row[name] or 0.0
-        for name in ROLLED_SUMS[:-1]:
-            values[f"{name}_sum"] = row[name]
-        yield OutletRollup, {"analyzer_version": row["analyzer_version"], "outlet": outlet}, values
+        for name, count, total in _MEANS:
+            value = row[name]
+            values[count], values[total] = (0, 0.0) if value is None else (1, value)
+        for name, total in _SUMS:
+            values[total] = row[name]
+        yield OutletRollup, (row["analyzer_version"],), (), values, _NOTHING
 
 
-def _actors(rows: list[dict], outlet: str):
+def _actors(rows: list[dict]):
     for row in rows:
         sentiment = row["mean_sentiment"]
-        yield ActorRollup, {"analyzer_version": row["analyzer_version"], "actor": row["actor"], "outlet": outlet}, {
-            "actor_name": row["actor_name"], "articles": 1, "mentions": row["mentions"],
-            "sentiment_articles": sentiment is not None, "sentiment_weighted": 0.0 if sentiment is None else sentiment * row["mentions"],
+        yield ActorRollup, (row["analyzer_version"], row["actor"]), (), {
+            "articles": 1, "mentions": row["mentions"],
+            "sentiment_articles": 0 if sentiment is None else 1, "sentiment_weighted": 0.0 if sentiment is None else sentiment * row["mentions"],
             "negative": row["negative"], "neutral": row["neutral"], "positive": row["positive"], "cited": row["cited"],
-        }
+        }, {"actor_name": row["actor_name"]}
 
 
 def _sources(kind: str, column: str):
-    def rows_of(rows: list[dict], outlet: str):
+    def rows_of(rows: list[dict]):
         for row in rows:
-            yield SourceRollup, {"analyzer_version": row["analyzer_version"], "outlet": outlet, "kind": kind, "name": row[column]}, {
-                "articles": 1, "citations": row["citations"], "words": row["words"]}
+            yield SourceRollup, (row["analyzer_version"],), (kind, row[column]), {
+                "articles": 1, "citations": row["citations"], "words": row["words"]}, _NOTHING
     return rows_of
 
 
-def _terms(rows: list[dict], outlet: str):
+def _terms(rows: list[dict]):
     """One article counts once per term, however many voices and targets it used the term with."""
     uses: dict[tuple, dict[str, int]] = defaultdict(lambda: {"articles": 1, "authorial": 0, "quoted": 0})
     for row in rows:
         voice = "quoted" if row["voice"] == QUOTED else "authorial"
         uses[(row["analyzer_version"], row["term"], row["category"])][voice] += row["count"]
     for (version, term, category), values in uses.items():
-        yield TermRollup, {"analyzer_version": version, "outlet": outlet, "term": term, "category": category}, values
+        yield TermRollup, (version,), (term, category), values, _NOTHING
 
 
-def _labels(rows: list[dict], outlet: str):
+def _labels(rows: list[dict]):
     for row in rows:
-        yield LabelRollup, {"analyzer_version": row["analyzer_version"], "outlet": outlet, "actor": row["actor"], "label": row["label"]}, {
-            "articles": 1, "count": row["count"]}
+        yield LabelRollup, (row["analyzer_version"],), (row["actor"], row["label"]), {"articles": 1, "count": row["count"]}, _NOTHING
 
 
-_KEYS = {table: [column.name for column in table.__table__.primary_key.columns] for table in ROLLUP_TABLES}
+_KEYS = {table: [str(column.name) for column in table.__table__.primary_key.columns] for table in ROLLUP_TABLES}
 _ROWS = {
     ArticleMetrics: _article, ArticleActorMetrics: _actors, ArticleSideMetrics: _sources(SIDE, "side"),
     ArticleSourceTypeMetrics: _sources(TYPE, "source_type"), ArticleTermMetrics: _terms, ArticleActorLabel: _labels,
@@ -172,16 +199,18 @@ def apply_pending(session: Session) -> None:
     delta = session.info.pop(_PENDING, None)
     if not delta:
         return
-    postgres = session.get_bind().dialect.name == "postgresql"
     for table in ROLLUP_TABLES:  # a fixed order of tables and of keys: row locks are taken in one order
         changes = delta.get(table)
         if not changes:
             continue
         keys = _KEYS[table]
-        rows = [{**dict(zip(keys, key)), **_complete(table, values)} for key, values in sorted(changes.items())]
-        (_upsert_unnest if postgres else _upsert_rows)(session, table, rows)
+        ordered = sorted(changes.items())
+        bulk.insert(session, table.__table__, [{**dict(zip(keys, key)), **values} for key, values in ordered],
+                    on_conflict=_ON_CONFLICT[table])
         columns = table.__table__.c
-        emptied = [dict(zip([f"k_{name}" for name in keys], key)) for key, values in sorted(changes.items()) if values["articles"] < 0]
+        # a key taken away at least as often as added (also an article stored and revised in
+        # one transaction, whose first rows were never counted before) may leave a row of zeros
+        emptied = [dict(zip([f"k_{name}" for name in keys], key)) for key, values in ordered if values["articles"] <= 0]
         if emptied:
             session.execute(
                 delete(table.__table__).where(and_(*(columns[name] == bindparam(f"k_{name}") for name in keys)), columns.articles <= 0),
@@ -197,54 +226,18 @@ def _assignments(table) -> str:
         for column in (column.name for column in table.__table__.columns if not column.primary_key))
 
 
-def _upsert_rows(session: Session, table, rows: list[dict]) -> None:
-    """SQLite: one upsert executed for each row (in-process calls, no round trips)."""
-    columns = [column.name for column in table.__table__.columns]
-    keys = ", ".join(f'"{name}"' for name in _KEYS[table])
-    session.execute(text(
-        f'INSERT INTO {table.__table__.name} ({", ".join(f"{chr(34)}{name}{chr(34)}" for name in columns)}) '
-        f'VALUES ({", ".join(f":{name}" for name in columns)}) ON CONFLICT ({keys}) DO UPDATE SET {_assignments(table)}'), rows)
+def _zero(table) -> dict:
+    """A key's change before anything is added: every value column, nothing in it.
+
+    Integers stay integers (an integer column is never sent ``3.0``), and every column is
+    present, so each row of an upsert names the same columns."""
+    return {str(column.name): None if column.name in _NOT_ADDED.get(table, ()) else 0
+            for column in table.__table__.columns if not column.primary_key}
 
 
-_ARRAY_TYPES = {str: "text[]", int: "bigint[]", float: "float8[]", date: "date[]"}
-
-
-def _upsert_unnest(session: Session, table, rows: list[dict]) -> None:
-    """PostgreSQL: every row in one statement, its columns sent as arrays and unnested, so
-    the statement's text (and plan) is the same whatever the number of rows."""
-    columns = [column.name for column in table.__table__.columns]
-    arrays = ", ".join(f"CAST(:{name} AS {_ARRAY_TYPES[table.__table__.c[name].type.python_type]})" for name in columns)
-    keys = ", ".join(f'"{name}"' for name in _KEYS[table])
-    session.execute(text(
-        f'INSERT INTO {table.__table__.name} ({", ".join(f"{chr(34)}{name}{chr(34)}" for name in columns)}) '
-        f'SELECT * FROM unnest({arrays}) ON CONFLICT ({keys}) DO UPDATE SET {_assignments(table)}'),
-        {name: [row[name] for row in rows] for name in columns})
-
-
-def _kept(value):
-    return value
-
-
-def _whole(value) -> int:
-    return int(round(value or 0))
-
-
-def _real(value) -> float:
-    return float(value or 0.0)
-
-
-def _converters(table) -> list[tuple[str, object]]:
-    """Each value column with how a delta's value is written: kept, or as a whole or real number."""
-    return [(column.name, _kept if column.name in _NOT_ADDED.get(table, ()) else _real if column.type.python_type is float else _whole)
-            for column in table.__table__.columns if not column.primary_key]
-
-
-_CONVERTERS = {table: _converters(table) for table in ROLLUP_TABLES}
-
-
-def _complete(table, values: dict) -> dict:
-    """Every value column (a delta may lack some), integers as integers."""
-    return {name: convert(values.get(name)) for name, convert in _CONVERTERS[table]}
+_ON_CONFLICT = {table: f"ON CONFLICT ({', '.join(f'{chr(34)}{name}{chr(34)}' for name in _KEYS[table])}) DO UPDATE SET {_assignments(table)}"
+                for table in ROLLUP_TABLES}
+_ZERO = {table: _zero(table) for table in ROLLUP_TABLES}
 
 
 # ---- rebuilding from the metric rows (migration 0004's backfill) -------------------------------

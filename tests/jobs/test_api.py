@@ -103,14 +103,14 @@ def test_deleting_a_job_cancels_what_is_left_and_removes_it(client):
     """A job is cancelled as it runs: the items the thread has not reached are `cancelled`,
     what is done stays done (its articles stored), and the job answers 404 from then on."""
     articles = [{"id": f"ap-{number}", "outlet": "ap", "published_at": "2024-03-11", "text": ARTICLE.replace("12", str(number + 20))}
-                for number in range(120)]  # three chunks of 50, run one after another
+                for number in range(250)]  # chunks of 100, 100 and 50, run one after another
     location = client.post("/v1/jobs", json={"kind": "ingest", "items": articles}).headers["Location"]
     deleted = client.delete(location)
     assert deleted.status_code == 200
     ended = deleted.get_json()
     counts = ended["counts"]
     assert ended["state"] == "cancelled" and counts["cancelled"] > 0 and counts["left"] == 0
-    assert counts["done"] + counts["cancelled"] == 120 and counts["done"] % 50 == 0  # whole chunks, written in one transaction each
+    assert counts["done"] + counts["cancelled"] == 250 and counts["done"] % 100 == 0  # whole chunks, written in one transaction each
     for gone in (client.get(location), client.get(location + "/results"), client.delete(location)):
         assert (gone.status_code, gone.get_json()["code"]) == (404, "job_not_found")
     assert client.get("/v1/articles?total=true").get_json()["total"] == counts["done"]

@@ -37,6 +37,7 @@ from sqlalchemy import create_engine, func, select, text
 from framing.store import Database
 from framing.store.models import Article, ArticleMetrics, JobChunk, JobItem, OutletRollup
 from tests.databases import postgres_schema
+from tests.store.aggregates import assert_equal_to_a_rebuild
 from tests.store.conftest import fixture_records
 
 ARTICLES = 2_000
@@ -195,6 +196,9 @@ class Run:
             linked = connection.scalars(select(JobItem.article_id)).all()
             assert len(set(linked)) == ARTICLES and None not in linked
         assert f"{ARTICLES} created; 0 failed" in (self.tmp_path / "ingest.log").read_text()
+        database = Database(self.database_url)
+        assert_equal_to_a_rebuild(database)  # every aggregate row, not only the articles counted
+        database.dispose()
 
     def deliveries(self) -> int:
         with self.engine.connect() as connection:

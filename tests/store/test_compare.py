@@ -7,13 +7,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from framing.store.articles import save
-from framing.store.compare import Selection, compare
-from framing.store.fightin_words import distinctive_words
+from framing.store.compare import _WORDS, Selection, compare
+from framing.store.fightin_words import distinctive_words, word_bag
 from framing.store.metrics import metrics_rows
-from framing.store.models import Article, Story, StoryArticle, StoryBuild
+from framing.store.models import Article, ArticleRevision, Story, StoryArticle, StoryBuild
 from framing.store.versions import analyzer_version
 
 
@@ -151,6 +151,28 @@ def test_distinctive_words_come_from_the_stored_texts(database, stored, version)
             (score.word, score.count, score.z) for score in expected[name]]
         assert outlets[name].word_documents == 3 and all(word.z > 0 for word in outlets[name].distinctive_words)
     assert "kurdish" in [word.word for word in outlets["wire"].distinctive_words]
+
+
+def _fresh_words(database, version, **options):
+    """A comparison whose distinctive words are counted afresh (not taken from this process's cache)."""
+    _WORDS.entries.clear()
+    outlets = _compare(database, version, min_df=1, alpha0=100.0, **options)
+    return {name: [(word.word, word.count, word.z) for word in outlet.distinctive_words] for name, outlet in outlets.items()}
+
+
+def test_words_are_counted_in_the_bags_stored_with_the_revisions(database, stored, version):
+    with database.session() as session:
+        revisions = session.execute(select(ArticleRevision.id, ArticleRevision.text, ArticleRevision.word_bag)).all()
+    assert len(revisions) == len(stored) and all(bag == word_bag(text) for _id, text, bag in revisions)
+    from_bags = _fresh_words(database, version)
+    assert from_bags["wire"] and from_bags["daily"]
+    with database.session() as session:  # a bag, not the text, is what is counted
+        session.execute(update(ArticleRevision).where(ArticleRevision.id == revisions[0].id).values(word_bag="zebra zebra zebra"))
+        session.execute(update(ArticleRevision).where(ArticleRevision.id == revisions[1].id).values(word_bag="zebra zebra"))
+    assert ("zebra", 5) in [(word, count) for word, count, _z in _fresh_words(database, version)["wire"]]
+    with database.session() as session:  # revisions left without bags are counted from their texts
+        session.execute(update(ArticleRevision).values(word_bag=None))
+    assert _fresh_words(database, version) == from_bags
 
 
 def test_word_sample_is_bounded_and_repeatable(database, stored, version):

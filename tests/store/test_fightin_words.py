@@ -6,12 +6,18 @@ import math
 import numpy as np
 import pytest
 
+from sklearn.feature_extraction.text import CountVectorizer
+
 from framing.store.fightin_words import (
+    countable_words,
     distinctive_words,
+    distinctive_words_of,
     group_counts,
     informative_prior,
     log_odds,
+    word_bag,
 )
+from tests.store.conftest import fixture_records
 
 # Outlet A says "tax" three times and "budget" once; outlet B the reverse.
 TEXTS = ["The tax bill, the tax cut.", "A tax on the budget.", "The budget, the budget.", "Budget talks on the tax."]
@@ -25,6 +31,39 @@ def test_counts_drop_stop_words_and_group_by_outlet():
     assert "the" not in vocabulary and "on" not in vocabulary  # English stop words
     _names, frequent, _counts = group_counts(TEXTS, OUTLETS, min_df=2)
     assert frequent == ["budget", "tax"]  # "bill", "cut", "talks" are in one text each
+
+
+# Tokens at the edges of the rule: apostrophes, accents, dotted and hyphenated words, digits,
+# underscores, one-letter words, a dotted capital I that lower-cases to two characters.
+AWKWARD = ("Erdoğan's U.S.-backed co-op: İstanbul's 2016 x_y data, A to Z; naïve CAFÉ café "
+           "don't won't e-mail 3D ab\u00adcd O'Neill \u00b2 ²nd 1st")
+
+
+def _real_texts() -> tuple[list[str], list[str]]:
+    records = fixture_records()
+    return [record["text"] for record in records] + [AWKWARD], [record["outlet"] for record in records] + ["wire"]
+
+
+@pytest.mark.parametrize("min_df", [1, 2, 3])
+def test_counts_are_what_scikit_learn_counts(min_df):
+    """The stored words give the counts CountVectorizer(stop_words="english") gave the texts
+    (what the comparison used before word bags were stored), vocabulary order included."""
+    texts, outlets = _real_texts()
+    vectorizer = CountVectorizer(stop_words="english", min_df=min_df)
+    matrix = vectorizer.fit_transform(texts).toarray()
+    names, vocabulary, counts = group_counts(texts, outlets, min_df=min_df)
+    assert vocabulary == list(vectorizer.get_feature_names_out()) and len(vocabulary) > 10
+    for row, name in enumerate(names):
+        expected = matrix[[index for index, outlet in enumerate(outlets) if outlet == name]].sum(axis=0)
+        assert list(counts[row]) == list(expected), name
+
+
+def test_a_word_bag_holds_each_countable_word_as_often_as_it_occurs():
+    text = "The tax bill, the tax cut. TAX!"  # "bill" is one of scikit-learn's English stop words
+    assert countable_words(text) == ["tax", "tax", "cut", "tax"]
+    assert word_bag(text) == "cut tax tax tax" and word_bag("It is.") == ""
+    texts, outlets = _real_texts()
+    assert distinctive_words_of([word_bag(text).split() for text in texts], outlets, min_df=2) == distinctive_words(texts, outlets, min_df=2)
 
 
 def test_prior_is_pooled_frequency_scaled_to_alpha0():

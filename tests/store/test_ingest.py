@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from framing.cli import main
 from framing.store import Database
+from framing.store.fightin_words import word_bag
 from framing.store.models import METRIC_TABLES, Article, ArticleMetrics, ArticleRevision
 from framing.store.versions import current_analyzer_version
 from tests.conftest import SHARED_EVAL
@@ -61,6 +62,16 @@ def test_ingest_jsonl_then_rerun_changes_nothing(database_url):
     again = run(database_url, "ingest", str(ARTICLES_FILE), "--workers", "1")
     assert again.stdout.startswith("8 unchanged; 0 failed")
     assert counts(database_url) == {"articles": 8, "keys": 8, "revisions": 8, "metrics": 8}
+
+
+def test_ingested_revisions_hold_their_word_bags(database_url, tmp_path):
+    """The bulk path (new articles in one statement per table) stores each text's countable words."""
+    assert run(database_url, "ingest", str(write_jsonl(tmp_path / "many.jsonl", many_records(3))), "--workers", "1").exit_code == 0
+    database = Database(database_url)
+    with database.session() as session:
+        revisions = session.execute(select(ArticleRevision.text, ArticleRevision.word_bag)).all()
+    database.dispose()
+    assert len(revisions) == 24 and all(bag == word_bag(text) and bag for text, bag in revisions)
 
 
 def test_csv_holds_the_same_articles(database_url, tmp_path):

@@ -6,13 +6,15 @@ from contextlib import contextmanager
 import pytest
 from alembic.script import ScriptDirectory
 from click.testing import CliRunner
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from framing.cli import main
 from framing.store import Database
 from framing.store.api_keys import create_key, find_key
 from framing.store.db import alembic_config
-from framing.store.models import Base, StoredProfile
+from framing.store.articles import save
+from framing.store.fightin_words import word_bag
+from framing.store.models import ArticleRevision, Base, StoredProfile
 from tests.databases import BACKENDS, postgres_schema
 
 TABLES = {
@@ -24,8 +26,8 @@ TABLES = {
 def test_the_history_is_one_line():
     """Branches that each added migrations are renumbered when merged, never left as two heads."""
     script = ScriptDirectory.from_config(alembic_config())
-    assert [revision.revision for revision in script.walk_revisions()] == ["0006", "0005", "0004", "0003", "0002", "0001"]
-    assert script.get_heads() == ["0006"]
+    assert [revision.revision for revision in script.walk_revisions()] == ["0008", "0007", "0006", "0005", "0004", "0003", "0002", "0001"]
+    assert script.get_heads() == ["0008"]
 
 
 def _models_match(database: Database) -> list:
@@ -71,11 +73,37 @@ def test_a_store_at_the_api_keys_revision_upgrades_with_its_keys(backend, tmp_pa
         with database.session() as session:
             token, _key = create_key(session, "write", name="before the upgrade")
         database.upgrade()
-        assert database.current_revision() == "0006"
+        assert database.current_revision() == "0008"
         with database.session() as session:
             assert find_key(session, token).name == "before the upgrade"
         assert set(inspect(database.engine).get_table_names()) >= TABLES | {"jobs", "job_items", "rollup_outlet"}
         assert _models_match(database) == []
+
+
+def test_revisions_stored_before_word_bags_get_them(database, analysed):
+    """0007 adds each revision's countable words and finds them for those stored before."""
+    with database.session() as session:
+        for item, report in analysed[:3]:
+            save(session, item, report)
+    with database.engine.begin() as connection:
+        connection.execute(text("ALTER TABLE article_revisions DROP COLUMN word_bag"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+    database.dispose()
+    database.upgrade()
+    with database.session() as session:
+        revisions = session.execute(select(ArticleRevision.text, ArticleRevision.word_bag)).all()
+    assert len(revisions) == 3 and all(bag == word_bag(text) and len(bag.split()) > 20 for text, bag in revisions)
+
+
+def test_aggregate_pages_keep_room_for_updates(database):
+    """PostgreSQL: aggregate rows are updated in place (HOT), which needs free room on their pages."""
+    if database.is_sqlite:
+        pytest.skip("fillfactor is PostgreSQL's")
+    with database.engine.connect() as connection:
+        options = dict(connection.execute(text(
+            "SELECT relname, array_to_string(reloptions, ',') FROM pg_class "
+            "WHERE relname LIKE 'rollup%' AND relkind = 'r' AND relnamespace = current_schema()::regnamespace")).all())
+    assert options == {name: "fillfactor=70" for name in ("rollup_outlet", "rollup_actor", "rollup_source", "rollup_term", "rollup_label")}
 
 
 def test_profiles_stored_before_migrations_are_kept(database_url):

@@ -10,12 +10,14 @@ import pytest
 from sqlalchemy import func, literal_column, select, text
 
 from framing.store import rollups
-from framing.store.articles import ArticleInput, delete_article, reanalysed, save
+from framing.store.articles import ArticleInput, delete_article, reanalysed, save, save_many
+from framing.store.ingest import analyse
 from framing.store.compare import ARTICLE_ROWS, DAY_AGGREGATES, Selection, compare_with
 from framing.store.days import end_of, start_of
 from framing.store.models import ROLLUP_TABLES, Article, ArticleActorMetrics, ArticleMetrics
 from framing.store.trends import INTERVALS, METRICS, trend
 from framing.store.versions import analyzer_version
+from tests.store.aggregates import assert_equal_to_a_rebuild, assert_rows_equal, rebuilt, rollup_rows
 
 
 def per_article_trend(session, metric, *, analyzer_version, interval, outlets=None, actor=None, since=None, until=None):
@@ -148,30 +150,6 @@ def test_comparisons_equal_the_per_article_queries(database, stored, spread, ver
     _assert_comparisons_equal(database, version)
 
 
-def _rollup_rows(database) -> dict:
-    with database.engine.connect() as connection:
-        return {
-            table.__table__.name: sorted((tuple(row) for row in connection.execute(select(table.__table__))), key=repr)
-            for table in ROLLUP_TABLES
-        }
-
-
-def _assert_rows_equal(found: dict, expected: dict):
-    assert found.keys() == expected.keys()
-    for name in found:
-        assert len(found[name]) == len(expected[name]), name
-        for row, wanted in zip(found[name], expected[name]):
-            assert all(value == pytest.approx(other, abs=1e-9) if isinstance(value, float) else value == other
-                       for value, other in zip(row, wanted)), (name, row, wanted)
-
-
-def _rebuilt(database) -> dict:
-    """The aggregates recomputed in SQL from the metric rows (the migration's backfill)."""
-    with database.engine.begin() as connection:
-        rollups.rebuild(connection)
-    return _rollup_rows(database)
-
-
 def test_kept_right_through_delete_revise_redate_and_reanalyse(database, stored, spread, version):
     with database.session() as session:
         ids = list(session.scalars(select(Article.id).order_by(Article.id)))
@@ -188,23 +166,40 @@ def test_kept_right_through_delete_revise_redate_and_reanalyse(database, stored,
         changed["document"]["counts"]["hedged_attributions"] = 0
         article_id = session.scalar(select(Article.id).where(Article.key == stored[4][0].key))
         reanalysed(session, article_id, changed)
-    incremental = _rollup_rows(database)
-    _assert_rows_equal(incremental, _rebuilt(database))
+    incremental = rollup_rows(database)
+    assert_rows_equal(incremental, rebuilt(database))
     _assert_trends_equal(database, version)
     _assert_comparisons_equal(database, version)
+
+
+def test_bulk_writes_equal_a_rebuild(database, analysed):
+    """``save_many``, as ingest and the workers store a chunk: new articles in one statement
+    per table, a key seen twice in the batch revised after them, a stored key re-dated."""
+    items = [ArticleInput.build(outlet=("wire", "daily", "post")[number % 3], text=item.text, title=item.title,
+                                published_at=item.published_at + timedelta(days=11 * number), client_id=f"bulk-{number}")
+             for number, (item, _report) in enumerate(analysed * 3)]
+    reports = [report for _item, report in analysed * 3]
+    with database.session() as session:
+        save(session, items[0], reports[0])
+    twice = replace(items[1], text=analysed[2][0].text, text_sha256=analysed[2][0].text_sha256)
+    with database.session() as session:
+        pending = [(replace(items[0], outlet="post"), None), *zip(items[1:], reports[1:]), (twice, analysed[2][1])]
+        statuses = [stored.status for stored in save_many(session, pending, analyse)]
+    assert statuses[0] == "updated" and statuses[-1] == "revised" and statuses.count("created") == len(items) - 1
+    assert_equal_to_a_rebuild(database)
 
 
 def test_deleting_every_article_empties_the_aggregates(database, stored):
     with database.session() as session:
         for article_id in session.scalars(select(Article.id)).all():
             delete_article(session, article_id)
-    assert all(rows == [] for rows in _rollup_rows(database).values())
+    assert all(rows == [] for rows in rollup_rows(database).values())
 
 
 def test_migration_backfills_a_store_made_before_the_aggregates(database, stored, spread, version):
     """A store at main's revision 0003, API keys included (no aggregates, no sample rank, no jobs, no story watermark),
     is brought up with its aggregates and keeps its keys."""
-    expected = _rollup_rows(database)
+    expected = rollup_rows(database)
     with database.engine.begin() as connection:
         for table in ("job_items", "job_chunks", "jobs", *(table.__table__.name for table in ROLLUP_TABLES)):
             connection.execute(text(f"DROP TABLE {table}"))
@@ -223,10 +218,11 @@ def test_migration_backfills_a_store_made_before_the_aggregates(database, stored
         ):
             connection.execute(text(f"CREATE INDEX {name} ON {table} ({columns})"))
         connection.execute(text("ALTER TABLE story_builds DROP COLUMN last_article_id"))  # added by 0006
+        connection.execute(text("ALTER TABLE article_revisions DROP COLUMN word_bag"))  # added by 0007
         connection.execute(text("UPDATE alembic_version SET version_num = '0003'"))
     database.dispose()
     database.upgrade()
-    _assert_rows_equal(_rollup_rows(database), expected)
+    assert_rows_equal(rollup_rows(database), expected)
     with database.session() as session:
         ranks = session.execute(select(ArticleMetrics.article_id, ArticleMetrics.sample_rank)).all()
     assert ranks and all(rank == (article_id * 2_654_435_761) % 2**32 for article_id, rank in ranks)
