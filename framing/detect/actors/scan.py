@@ -68,6 +68,7 @@ class _Scan:
         self.surnames: dict[tuple[str, ...], str] = {}
         self._surnames_seen, self._surname_firsts = 0, set()
         self._group_paragraph, self._group_positions = -1, frozenset()
+        self._shouting_paragraph = (-1, False)  # (paragraph index, written mostly in capitals)
         self.at: dict[tuple[int, int], RecognisedName] = {}
         self.starts_in: dict[int, set[int]] = {}  # paragraph -> token positions where a recognised name starts
         for name in recognised:
@@ -104,7 +105,6 @@ class _Scan:
         registry = self.registry
         tokens = paragraph.tokens
         sentence_of = SentenceIndex(paragraph)
-        shouting = gazetteer.mostly_capitals(paragraph.text)
         state_nouns = corpora.state_nouns().index
         starts = gazetteer.LexiconStarts(
             set(registry.names.starts(tokens)), set(registry.descriptors.starts(tokens)),
@@ -134,7 +134,7 @@ class _Scan:
                 continue
             if position not in lexicon_probe and not self._name_worth_reading(paragraph, position):
                 continue
-            free_from = self._at(paragraph, position, sentence_of, shouting, starts) + 1
+            free_from = self._at(paragraph, position, sentence_of, starts) + 1
 
     def _worth_probing(self, tokens: list[Token], position: int) -> bool:
         """No lexicon term and no recognised name starts here: only a known surname, a title
@@ -146,6 +146,13 @@ class _Scan:
             token.text in self._surname_firsts or self.book.has_surname(token.text) or token.text in self.book.organisations
             or (token.text.endswith(".") and token.text[:-1] in TITLE_ABBREVIATIONS)
         )
+
+    def _shouting(self, paragraph: Paragraph) -> bool:
+        """Is the paragraph written mostly in capitals? Counted only when a short name needs
+        to know (counting reads every character), once per paragraph."""
+        if self._shouting_paragraph[0] != paragraph.index:
+            self._shouting_paragraph = (paragraph.index, gazetteer.mostly_capitals(paragraph.text))
+        return self._shouting_paragraph[1]
 
     def _name_worth_reading(self, paragraph: Paragraph, position: int) -> bool:
         """A run the model called no actor's name, where no lexicon term starts, matters only
@@ -163,7 +170,7 @@ class _Scan:
             or self._worth_probing(tokens, position)
         )
 
-    def _at(self, paragraph: Paragraph, position: int, sentence_of: SentenceIndex, shouting: bool, starts) -> int:
+    def _at(self, paragraph: Paragraph, position: int, sentence_of: SentenceIndex, starts) -> int:
         """Look for a mention starting at ``position``; return the last position consumed."""
         registry, tokens = self.registry, paragraph.tokens
         state_nouns = corpora.state_nouns().index
@@ -199,7 +206,7 @@ class _Scan:
             return self._known_single_name(paragraph, position, sentence_of)
         if hit is not None:
             actor = self.findings.actor(hit.entry.actor, registry)
-            if shouting and hit.first == hit.last and len(tokens[hit.first].text) <= 3:
+            if hit.first == hit.last and len(tokens[hit.first].text) <= 3 and self._shouting(paragraph):
                 actor = None  # "ECONOMY IS STILL STRONG": capitals carry no signal in an all-caps line
             if actor is not None and not gazetteer.is_place(tokens, hit, actor, state_nouns):
                 if actor.type == "person":
