@@ -7,6 +7,7 @@ only finds boundaries in it.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -118,6 +119,26 @@ class Paragraph:
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     kind: str = "body"
+    _word_positions: dict[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def word_positions(self) -> dict[str, list[int]]:
+        """Each word of the paragraph (a token's ``lower``) -> the positions of its tokens, in
+        order. Built once, on first use, so that the lexicon scans look up the paragraph's
+        few distinct words instead of testing every token (:meth:`positions_of`)."""
+        if self._word_positions is None:
+            positions: dict[str, list[int]] = defaultdict(list)
+            for position, token in enumerate(self.tokens):
+                positions[token.lower].append(position)
+            self._word_positions = dict(positions)
+        return self._word_positions
+
+    def positions_of(self, words) -> list[int]:
+        """Positions, in order, of the tokens whose ``lower`` is one of ``words`` (any
+        container): one membership test per distinct word of the paragraph."""
+        index = self.word_positions()
+        found = [position for word in filter(words.__contains__, index) for position in index[word]]
+        found.sort()
+        return found
 
     def quote_at(self, start: int, end: int) -> Quote | None:
         for quote in self.quotes:
@@ -139,6 +160,12 @@ class Document:
         return [p for p in self.paragraphs if p.kind == "body"]
 
 
+def lowered(text: str) -> str:
+    """A token's ``lower``: lowercased, with the typographic apostrophe folded so that
+    lexicons match "aren’t" and "aren't"."""
+    return text.lower().replace("’", "'")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``.
 
@@ -152,7 +179,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     # ``lower`` folds the typographic apostrophe so lexicons match "aren’t" and "aren't".
     lowers = "\n".join(values).lower().replace("’", "'").split("\n")
     if len(lowers) != len(values):  # a character whose lowercase spans a line break: never in practice
-        lowers = [value.lower().replace("’", "'") for value in values]
+        lowers = list(map(lowered, values))
     firsts = [value[0] for value in values]
     return list(map(
         Token,

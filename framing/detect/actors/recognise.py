@@ -55,7 +55,7 @@ def candidate_runs(document: Document, common_words: frozenset[str], registry: A
     found = []
     for paragraph in paragraphs:
         tokens = paragraph.tokens
-        title_starts = frozenset(titles.starts(tokens))
+        title_starts = frozenset(titles.starts_in(paragraph))
         for sentence in paragraph.sentences:
             first, last = sentence.tokens[0].index, sentence.tokens[-1].index
             if (paragraph.index, sentence.index) in headlines:

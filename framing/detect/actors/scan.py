@@ -29,13 +29,16 @@ from framing.detect.actors.names import FUNCTION_WORDS, headline_sentences, is_n
 from framing.detect.actors.recognise import RecognisedName, recognise_names
 from framing.learn.name_model import load_name_model
 from framing.profiles import ActorRegistry, NameHit
-from framing.text import TITLE_ABBREVIATIONS, Document, Paragraph, Token
+from framing.text import TITLE_ABBREVIATIONS, Document, Paragraph, Token, lowered
 
 # Endings of a capitalised plural that names a group of people ("Catholics", "Republicans").
 _GROUP_ENDINGS = ("ans", "ists", "ics", "ites", "ers", "ims")
 _ROLE_DETERMINERS = frozenset({"the", "The"})
 _TEXT, _LOWER, _CAPITALISED = attrgetter("text"), attrgetter("lower"), attrgetter("is_capitalized")
 _TITLE_ABBREVIATIONS = frozenset(abbreviation + "." for abbreviation in TITLE_ABBREVIATIONS)
+_TITLE_ABBREVIATION_WORDS = frozenset(map(lowered, _TITLE_ABBREVIATIONS))
+_THE = frozenset({"the"})
+_ADMINISTRATION = frozenset({"administration"})
 _ACTING_TYPES = ("organization", "media", "person")  # gazetteer types whose name can head a group ("NAACP members")
 
 
@@ -107,8 +110,8 @@ class _Scan:
         sentence_of = SentenceIndex(paragraph)
         state_nouns = corpora.state_nouns().index
         starts = gazetteer.LexiconStarts(
-            set(registry.names.starts(tokens)), set(registry.descriptors.starts(tokens)),
-            set(registry.demonyms.starts(tokens)), set(state_nouns.starts(tokens)),
+            set(registry.names.starts_in(paragraph)), set(registry.descriptors.starts_in(paragraph)),
+            set(registry.demonyms.starts_in(paragraph)), set(state_nouns.starts_in(paragraph)),
         )
         recognised_starts = self.starts_in.get(paragraph.index, set())
         if len(self.surnames) != self._surnames_seen:  # a person found since adds a surname
@@ -118,11 +121,12 @@ class _Scan:
             starts.names | starts.descriptors | starts.demonyms | recognised_starts
             | {position for position in starts.state_nouns if tokens[position].is_capitalized}  # "Senator John McCain"
             # where a name met earlier stands (outside any run: "Young said" opening a sentence),
-            # and "the" (before a group noun), found at C speed
+            # "the" (before a group noun) and a title ("Mr."); all but the first from the
+            # paragraph's word positions
             | set(compress(count(), map(known.__contains__, map(_TEXT, tokens))))
-            | set(compress(count(), map(self.book.surnames.__contains__, map(_LOWER, tokens))))
-            | set(compress(count(), map("the".__eq__, map(_LOWER, tokens))))
-            | set(compress(count(), map(_TITLE_ABBREVIATIONS.__contains__, map(_TEXT, tokens))))
+            | set(paragraph.positions_of(self.book.surnames))
+            | set(paragraph.positions_of(_THE))
+            | {position for position in paragraph.positions_of(_TITLE_ABBREVIATION_WORDS) if tokens[position].text in _TITLE_ABBREVIATIONS}
         )
         lexicon_probe = starts.names | starts.descriptors | starts.demonyms | starts.state_nouns
         probe = lexicon_probe | recognised_starts
@@ -460,7 +464,10 @@ class _Scan:
         if self._group_paragraph != paragraph.index:
             group_words = _group_words()
             self._group_paragraph = paragraph.index
-            self._group_positions = frozenset(compress(count(), map(group_words.__contains__, map(_TEXT, paragraph.tokens))))
+            tokens = paragraph.tokens
+            self._group_positions = frozenset(
+                position for position in paragraph.positions_of(_lowered_group_words()) if tokens[position].text in group_words
+            )
         return self._group_positions
 
     def _add_group(self, paragraph: Paragraph, first: int, last: int, affiliation: str | None, sentence_of: SentenceIndex) -> int:
@@ -611,7 +618,9 @@ def _link_roles(document: Document, paragraphs: list[Paragraph], registry: Actor
     added = []
     for paragraph in paragraphs:
         tokens = paragraph.tokens
-        for position in compress(count(), map(_ROLE_DETERMINERS.__contains__, map(_TEXT, tokens))):
+        for position in paragraph.positions_of(_THE):
+            if tokens[position].text not in _ROLE_DETERMINERS:
+                continue  # "THE" in a headline
             if role_ends.isdisjoint(map(_LOWER, tokens[position + 1:position + 5])):
                 continue  # most "the" open no role
             head = _role_head(tokens, position)
@@ -639,7 +648,7 @@ def _link_administrations(document: Document, paragraphs: list[Paragraph], regis
     taken = {(m.paragraph, t) for m in findings.mentions for t in range(m.first, m.last + 1)}
     for paragraph in paragraphs:
         tokens = paragraph.tokens
-        for position in compress(count(), map("administration".__eq__, map(_LOWER, tokens))):
+        for position in paragraph.positions_of(_ADMINISTRATION):
             if position == 0 or tokens[position - 1].lower != "the" or (paragraph.index, position) in taken:
                 continue
             following = tokens[position + 1] if position + 1 < len(tokens) else None
@@ -659,6 +668,11 @@ def _link_administrations(document: Document, paragraphs: list[Paragraph], regis
 @functools.cache
 def _group_words() -> frozenset[str]:
     return frozenset(word for word, kind in corpora.name_words().kinds.items() if kind == "group")
+
+
+@functools.cache
+def _lowered_group_words() -> frozenset[str]:
+    return frozenset(map(lowered, _group_words()))
 
 
 @functools.cache
