@@ -7,7 +7,6 @@ only finds boundaries in it.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -126,10 +125,10 @@ class Paragraph:
         order. Built once, on first use, so that the lexicon scans look up the paragraph's
         few distinct words instead of testing every token (:meth:`positions_of`)."""
         if self._word_positions is None:
-            positions: dict[str, list[int]] = defaultdict(list)
+            positions: dict[str, list[int]] = {}
             for position, token in enumerate(self.tokens):
-                positions[token.lower].append(position)
-            self._word_positions = dict(positions)
+                positions.setdefault(token.lower, []).append(position)
+            self._word_positions = positions
         return self._word_positions
 
     def positions_of(self, words) -> list[int]:
