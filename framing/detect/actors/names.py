@@ -64,7 +64,8 @@ def opens_sentence(tokens: list[Token], position: int, sentence_first: int) -> b
 
 
 def is_name_word(token: Token) -> bool:
-    return (token.is_capitalized and token.is_word) or bool(_JOINED_PARTICLE.match(token.text))
+    # "-" first: the particle pattern needs one, and most words have none
+    return (token.is_capitalized and token.is_word) or ("-" in token.text and bool(_JOINED_PARTICLE.match(token.text)))
 
 
 def headline_sentences(paragraphs, common_words: frozenset[str]) -> set[tuple[int, int]]:
