@@ -36,8 +36,13 @@ class Score:
 
     @classmethod
     def of(cls, compound: float) -> Score:
-        label = "positive" if compound >= POSITIVE_THRESHOLD else "negative" if compound <= NEGATIVE_THRESHOLD else "neutral"
-        return cls(round(compound, 4), label)
+        return cls(round(compound, 4), sentiment_label(compound))
+
+
+def sentiment_label(compound: float) -> str:
+    """negative | neutral | positive, by VADER's cut-offs (a report labels thousands of
+    scores: this is :meth:`Score.of` without building a score)."""
+    return "positive" if compound >= POSITIVE_THRESHOLD else "negative" if compound <= NEGATIVE_THRESHOLD else "neutral"
 
 
 @dataclass(frozen=True)
