@@ -195,7 +195,7 @@ class PhraseIndex(Generic[EntryT]):
         """:meth:`starts` over a whole paragraph, from its word positions
         (:meth:`Paragraph.positions_of`): one look-up per distinct word, not per token."""
         if not self.case_sensitive:
-            return paragraph.positions_of(self._lengths)
+            return paragraph.positions_of(self._lengths.keys())
         tokens, lengths = paragraph.tokens, self._lengths
         return [position for position in paragraph.positions_of(self._lowered_firsts) if tokens[position].text in lengths]
 

@@ -124,7 +124,7 @@ class _Scan:
             # "the" (before a group noun) and a title ("Mr."); all but the first from the
             # paragraph's word positions
             | set(compress(count(), map(known.__contains__, map(_TEXT, tokens))))
-            | set(paragraph.positions_of(self.book.surnames))
+            | set(paragraph.positions_of(self.book.surnames.keys()))
             | set(paragraph.positions_of(_THE))
             | {position for position in paragraph.positions_of(_TITLE_ABBREVIATION_WORDS) if tokens[position].text in _TITLE_ABBREVIATIONS}
         )
