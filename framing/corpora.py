@@ -199,10 +199,11 @@ class PhraseIndex(Generic[EntryT]):
         tokens, lengths = paragraph.tokens, self._lengths
         return [position for position in paragraph.positions_of(self._lowered_firsts) if tokens[position].text in lengths]
 
-    def scan(self, tokens: list[Token]) -> Iterator[PhraseMatch[EntryT]]:
-        """Non-overlapping longest matches, left to right."""
+    def scan(self, tokens: list[Token], starts: list[int] | None = None) -> Iterator[PhraseMatch[EntryT]]:
+        """Non-overlapping longest matches, left to right; ``starts``, where terms can start
+        in ``tokens`` (:meth:`starts`), when the caller has found them already."""
         free_from = 0
-        for position in self.starts(tokens):
+        for position in self.starts(tokens) if starts is None else starts:
             if position < free_from:
                 continue
             found = self.at(tokens, position)
