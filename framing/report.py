@@ -363,7 +363,8 @@ def _principal(actor_id: str, findings: Findings, registry: ActorRegistry) -> st
 def _missing_voices(cited: list[Attribution], mentions, findings: Findings, registry: ActorRegistry) -> list[dict]:
     """Actors (with their organs and officials) mentioned often in the body but never a source."""
     heard = {_principal(a.source.actor, findings, registry) for a in cited if a.source.actor}
-    counts: Counter = Counter(_principal(m.actor, findings, registry) for m, _ in mentions)
+    principals = {actor_id: _principal(actor_id, findings, registry) for actor_id in {m.actor for m, _ in mentions}}
+    counts: Counter = Counter(principals[m.actor] for m, _ in mentions)
     missing = []
     for principal, count in counts.most_common():
         if count < MISSING_VOICE_MIN_MENTIONS or principal in heard:
@@ -373,7 +374,7 @@ def _missing_voices(cited: list[Attribution], mentions, findings: Findings, regi
             "name": _actor_name(principal, findings, registry),
             "side": registry.side_of(principal),
             "mentions": count,
-            "via": sorted({_actor_name(m.actor, findings, registry) for m, _ in mentions if _principal(m.actor, findings, registry) == principal}),
+            "via": sorted({_actor_name(actor_id, findings, registry) for actor_id, its in principals.items() if its == principal}),
         })
     return missing
 
