@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 from collections.abc import Iterator
 
 from framing.errors import CorpusError
-from framing.text import Token, tokenize
+from framing.text import Paragraph, Token, lowered, tokenize
 
 NUMBER_PLACEHOLDER = "<num>"
 STANCES = ("neutral", "distancing", "endorsing", "loaded")
@@ -146,6 +146,9 @@ class PhraseIndex(Generic[EntryT]):
         # first word -> the lengths of the terms starting with it, longest first: most
         # tokens start no term, and are rejected with one dictionary look-up
         self._lengths: dict[str, tuple[int, ...]] = {}
+        # a case-sensitive index's first words as tokens' ``lower`` spells them, to find
+        # them among a paragraph's words (:meth:`starts_in`)
+        self._lowered_firsts: set[str] = set()
 
     def add(self, term: str, entry: EntryT) -> None:
         key = term_key(term, self.case_sensitive)
@@ -153,6 +156,8 @@ class PhraseIndex(Generic[EntryT]):
             self._entries.setdefault(key, entry)
             lengths = set(self._lengths.get(key[0], ())) | {len(key)}
             self._lengths[key[0]] = tuple(sorted(lengths, reverse=True))
+            if self.case_sensitive:
+                self._lowered_firsts.add(lowered(key[0]))
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -187,10 +192,19 @@ class PhraseIndex(Generic[EntryT]):
         words = map(_TEXT if self.case_sensitive else _LOWER, tokens)
         return list(compress(count(), map(self._lengths.__contains__, words)))
 
-    def scan(self, tokens: list[Token]) -> Iterator[PhraseMatch[EntryT]]:
-        """Non-overlapping longest matches, left to right."""
+    def starts_in(self, paragraph: Paragraph) -> list[int]:
+        """:meth:`starts` over a whole paragraph, from its word positions
+        (:meth:`Paragraph.positions_of`): one look-up per distinct word, not per token."""
+        if not self.case_sensitive:
+            return paragraph.positions_of(self._lengths.keys())
+        tokens, lengths = paragraph.tokens, self._lengths
+        return [position for position in paragraph.positions_of(self._lowered_firsts) if tokens[position].text in lengths]
+
+    def scan(self, tokens: list[Token], starts: list[int] | None = None) -> Iterator[PhraseMatch[EntryT]]:
+        """Non-overlapping longest matches, left to right; ``starts``, where terms can start
+        in ``tokens`` (:meth:`starts`), when the caller has found them already."""
         free_from = 0
-        for position in self.starts(tokens):
+        for position in self.starts(tokens) if starts is None else starts:
             if position < free_from:
                 continue
             found = self.at(tokens, position)

@@ -35,7 +35,7 @@ def classify(document: Document) -> None:
             paragraph.kind = "heading"
         elif _CREDIT_LINE.search(text):
             paragraph.kind = "credit"
-        elif _PHOTO_CREDIT.search(text):
+        elif _has_photo_credit(text):
             paragraph.kind = "caption"
             captions.append(_PHOTO_CREDIT.sub("", text).strip())
         elif any(_repeats_caption(text, caption) for caption in captions):
@@ -43,6 +43,12 @@ def classify(document: Document) -> None:
     first = document.paragraphs[0] if document.paragraphs else None
     if first is not None and first.kind == "body" and len(document.paragraphs) > 1 and _looks_like_headline(first):
         first.kind = "headline"
+
+
+def _has_photo_credit(text: str) -> bool:
+    # Every form the pattern knows holds a slash, "Photo" or "PHOTO": most paragraphs hold
+    # none and are passed without trying the pattern at each of their characters.
+    return ("/" in text or "Photo" in text or "PHOTO" in text) and _PHOTO_CREDIT.search(text) is not None
 
 
 def _is_heading(paragraph: Paragraph) -> bool:

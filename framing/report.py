@@ -17,7 +17,7 @@ from framing.detect.attribution import Attribution, Source
 from framing.detect.hedges import Hedge
 from framing.detect.loaded import LoadedTerm
 from framing.detect.readability import Readability, readability
-from framing.detect.sentiment import Score, score_valences
+from framing.detect.sentiment import score_valences, sentiment_label
 from framing.detect.voice import Voice
 from framing.profiles import ActorRegistry
 from framing.text import Paragraph, word_count
@@ -92,7 +92,7 @@ def _paragraph(findings: Findings, paragraph: Paragraph, registry: ActorRegistry
         "hedges": [_hedge(h, findings, registry) for h in hedges],
         "loaded_terms": [_loaded(t, findings, registry) for t in loaded],
         "actor_mentions": [_mention(m, score, findings, registry) for m, score in mentions],
-        "sentiment": {**sentiment, "label": Score.of(sentiment["compound"]).label} if sentiment else None,
+        "sentiment": {**sentiment, "label": sentiment_label(sentiment["compound"])} if sentiment else None,
         "readability": _readability(readability(paragraph.tokens, len(paragraph.sentences))),
         "counts": counts,
         "rates_per_1000_words": _rates(counts, words),
@@ -234,7 +234,7 @@ def _mention(mention, score: float, findings: Findings, registry: ActorRegistry)
         "side": findings.actors.side_of(mention.actor, registry),
         "via": mention.via,
         "sentence": mention.sentence,
-        "sentiment": {"compound": round(score, 4), "label": Score.of(score).label},
+        "sentiment": {"compound": round(score, 4), "label": sentiment_label(score)},
     }
 
 
@@ -264,7 +264,7 @@ def _document(findings: Findings, paragraphs: list[dict], registry: ActorRegistr
         "counts": counts,
         "rates_per_1000_words": _rates(counts, words),
         "readability": _readability(figures),
-        "sentiment": {"mean_paragraph_compound": round(mean, 4), "label": Score.of(mean).label},
+        "sentiment": {"mean_paragraph_compound": round(mean, 4), "label": sentiment_label(mean)},
         # a voice is speech: "X wants ..." or "X believes ..." reports X, but does not quote X
         "sourcing": _sourcing([a for a in attributions if gives_voice(a)], mentions, findings, registry),
         "actors": _actor_summaries(mentions, attributions, loaded, findings, registry),
@@ -363,7 +363,8 @@ def _principal(actor_id: str, findings: Findings, registry: ActorRegistry) -> st
 def _missing_voices(cited: list[Attribution], mentions, findings: Findings, registry: ActorRegistry) -> list[dict]:
     """Actors (with their organs and officials) mentioned often in the body but never a source."""
     heard = {_principal(a.source.actor, findings, registry) for a in cited if a.source.actor}
-    counts: Counter = Counter(_principal(m.actor, findings, registry) for m, _ in mentions)
+    principals = {actor_id: _principal(actor_id, findings, registry) for actor_id in {m.actor for m, _ in mentions}}
+    counts: Counter = Counter(principals[m.actor] for m, _ in mentions)
     missing = []
     for principal, count in counts.most_common():
         if count < MISSING_VOICE_MIN_MENTIONS or principal in heard:
@@ -373,7 +374,7 @@ def _missing_voices(cited: list[Attribution], mentions, findings: Findings, regi
             "name": _actor_name(principal, findings, registry),
             "side": registry.side_of(principal),
             "mentions": count,
-            "via": sorted({_actor_name(m.actor, findings, registry) for m, _ in mentions if _principal(m.actor, findings, registry) == principal}),
+            "via": sorted({_actor_name(actor_id, findings, registry) for actor_id, its in principals.items() if its == principal}),
         })
     return missing
 
@@ -398,7 +399,7 @@ def _actor_summaries(mentions, attributions: list[Attribution], loaded: list[Loa
             if term.target_actor == actor_id and term.span.start not in counted_at:
                 labels[term.span.text.lower()] += 1
         actor = _actor_record(actor_id, findings, registry)
-        labels_scores = [Score.of(s).label for s in scores]
+        labels_scores = [sentiment_label(s) for s in scores]
         summaries.append({
             "actor": actor_id,
             "name": actor.name if actor else actor_id,

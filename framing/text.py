@@ -7,10 +7,9 @@ only finds boundaries in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import attrgetter
-from typing import NamedTuple
 
 from framing.spans import Span
 
@@ -63,8 +62,17 @@ _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _TRAILING = frozenset({"”", '"', "''", "’", "'", ")", "]", "»"})
 
 
-class Token(NamedTuple):
-    """One token; a named tuple because articles have thousands and they are built fast."""
+@dataclass(slots=True, eq=False)
+class Token:
+    """One token.
+
+    A plain slots class, not a named tuple: the detectors read token fields millions of
+    times per thousand articles, and Python 3.11 reads a slot in a few instructions where a
+    named tuple's field goes through the generic attribute lookup (several times slower).
+    Not frozen either: a frozen dataclass costs several times as much to build, and an
+    article has thousands of tokens; nothing assigns to a token after :func:`tokenize`.
+    Compared by identity (``eq=False``): a token is one place in one text.
+    """
 
     index: int
     start: int
@@ -113,6 +121,26 @@ class Paragraph:
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     kind: str = "body"
+    _word_positions: dict[str, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def word_positions(self) -> dict[str, list[int]]:
+        """Each word of the paragraph (a token's ``lower``) -> the positions of its tokens, in
+        order. Built once, on first use, so that the lexicon scans look up the paragraph's
+        few distinct words instead of testing every token (:meth:`positions_of`)."""
+        if self._word_positions is None:
+            positions: dict[str, list[int]] = {}
+            for position, token in enumerate(self.tokens):
+                positions.setdefault(token.lower, []).append(position)
+            self._word_positions = positions
+        return self._word_positions
+
+    def positions_of(self, words: AbstractSet[str]) -> list[int]:
+        """Positions, in order, of the tokens whose ``lower`` is one of ``words`` (a set, or
+        a dict's keys: the paragraph's words and these are intersected at C speed)."""
+        index = self.word_positions()
+        found = [position for word in index.keys() & words for position in index[word]]
+        found.sort()
+        return found
 
     def quote_at(self, start: int, end: int) -> Quote | None:
         for quote in self.quotes:
@@ -134,12 +162,18 @@ class Document:
         return [p for p in self.paragraphs if p.kind == "body"]
 
 
+def lowered(text: str) -> str:
+    """A token's ``lower``: lowercased, with the typographic apostrophe folded so that
+    lexicons match "aren’t" and "aren't"."""
+    return text.lower().replace("’", "'")
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``.
 
-    Built column by column with C-level calls (one lowercasing of the joined words, tuples
-    made by ``tuple.__new__``): articles have thousands of tokens and this is the first
-    thing every analysis does.
+    Built column by column with C-level calls (one lowercasing of the joined words, tokens
+    made by ``map`` over the columns): articles have thousands of tokens and this is the
+    first thing every analysis does.
     """
     spans = [match.span() for match in _TOKEN.finditer(text, start, end)]
     values = [text[token_start:token_end] for token_start, token_end in spans]
@@ -147,9 +181,10 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     # ``lower`` folds the typographic apostrophe so lexicons match "aren’t" and "aren't".
     lowers = "\n".join(values).lower().replace("’", "'").split("\n")
     if len(lowers) != len(values):  # a character whose lowercase spans a line break: never in practice
-        lowers = [value.lower().replace("’", "'") for value in values]
+        lowers = list(map(lowered, values))
     firsts = [value[0] for value in values]
-    columns = zip(
+    return list(map(
+        Token,
         range(len(values)),
         [token_start for token_start, _ in spans],
         [token_end for _, token_end in spans],
@@ -157,8 +192,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         lowers,
         map(str.isalnum, firsts),
         map(str.isupper, firsts),
-    )
-    return list(map(tuple.__new__, repeat(Token), columns))
+    ))
 
 
 _QUOTE_MARK = re.compile("[“”«»\"]|''")

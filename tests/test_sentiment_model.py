@@ -10,7 +10,7 @@ from framing import analyze
 from framing.detect.sentiment import Score
 from framing.eval_cli import train_command
 from framing.evaluate import target_sentence
-from framing.learn.features import SentenceWords, mention_features
+from framing.learn.features import SentenceWords, _words_touched, mention_features
 from framing.learn.sentiment_model import CLASSES, LearnedSentimentModel, load_model, stored_parameters
 from framing.training.sentiment import dumps, train_sentiment
 from tests.training import train_twice, write_jsonl
@@ -125,3 +125,19 @@ def test_analyze_uses_the_learned_model_for_actor_mentions():
     assert report["analyzer"]["sentiment_model"].startswith("actor-sentiment-linear")
     mentions = [m for p in report["paragraphs"] for m in p["actor_mentions"]]
     assert mentions and all(m["sentiment"]["label"] in CLASSES for m in mentions)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("“Trump is a liar,” the senator said on Monday.", "Trump"),  # the mention starts inside a word
+    ("Officials in (Damascus) denied it.", "Damascus"),
+    ("Ms. Ortega thanked Sen. Hale’s staff for the rescue.", "Sen. Hale"),  # a mention ends inside a word
+    ("The talks, Mr. Kerry said, would resume.", "Mr. Kerry"),
+    ("Hale", "Hale"),
+])
+def test_the_words_a_mention_touches_are_those_its_offsets_overlap(text, mention):
+    """The window features count whitespace words by splitting the text before each edge of
+    the mention; that must give the words whose offsets overlap the mention."""
+    start = text.index(mention)
+    sentence, span = target_sentence(text, start, start + len(mention))
+    touched = [i for i, (first, last) in enumerate(sentence.offsets) if first < span.end and last > span.start]
+    assert _words_touched(sentence, span) == (touched[0], touched[-1] + 1)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from framing import analyze, layout
+from framing import analyze, corpora, layout
+from framing.profiles import default_registry
 from framing.text import paragraph_bounds, segment
 
 
@@ -134,3 +135,29 @@ def test_section_labels_and_separators_are_headings():
     document = segment("Talks resume in Vienna\n\nABSTRACT.\n\nDiplomats said the talks would resume on Monday.\n\n___.\n\nFULL TEXT.\n\nThe talks had stalled in March.")
     layout.classify(document)
     assert [p.kind for p in document.paragraphs] == ["headline", "heading", "body", "heading", "heading", "body"]
+
+
+@pytest.mark.parametrize("caption", [
+    "FILE PHOTO: Firefighters help residents leave their homes in Valencia, Spain.",
+    "Photo: Firefighters help residents leave their homes in Valencia, Spain.",
+])
+def test_photo_lines_without_a_slash_are_captions(caption):
+    document = segment(f"Floods hit Valencia\n\n{caption}\n\nEmergency services said at least 60 people had died.")
+    layout.classify(document)
+    assert [p.kind for p in document.paragraphs] == ["headline", "caption", "body"]
+
+
+def test_lexicon_starts_from_word_positions_are_those_of_a_scan_of_every_token(seed_text):
+    """A paragraph's word positions must find every place a term can start, case-sensitive
+    lexicons ("Assad’s", "U.S.") included, and nothing else."""
+    registry = default_registry()
+    indexes = [registry.names, registry.descriptors, registry.demonyms, corpora.state_nouns().index,
+               corpora.titles().index, corpora.hedges().index, corpora.loaded_terms().index]
+    document = segment(seed_text + "\n\n" + ARTICLE)
+    found = 0
+    for paragraph in document.paragraphs:
+        for index in indexes:
+            assert index.starts_in(paragraph) == index.starts(paragraph.tokens)
+            found += len(index.starts_in(paragraph))
+        assert paragraph.positions_of({"the", "said"}) == [t.index for t in paragraph.tokens if t.lower in ("the", "said")]
+    assert found > 100

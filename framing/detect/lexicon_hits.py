@@ -28,9 +28,16 @@ def lexicon_hits(document: Document, index: PhraseIndex[EntryT]) -> Iterator[Hit
     for paragraph in document.paragraphs:
         if paragraph.kind in SKIPPED_KINDS:
             continue
+        starts = index.starts_in(paragraph)  # from the paragraph's words, once for all its sentences
+        if not starts:
+            continue  # most paragraphs hold no term of a lexicon
         for sentence in paragraph.sentences:
             tokens = sentence.tokens
-            for match in index.scan(tokens):
+            first = tokens[0].index
+            within = [position - first for position in starts if first <= position < first + len(tokens)]
+            if not within:
+                continue
+            for match in index.scan(tokens, within):
                 if match.entry.senses.rejects(tokens, match.first, match.last):
                     continue
                 span = document.span(tokens[match.first].start, tokens[match.last].end)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
@@ -36,8 +36,13 @@ class Score:
 
     @classmethod
     def of(cls, compound: float) -> Score:
-        label = "positive" if compound >= POSITIVE_THRESHOLD else "negative" if compound <= NEGATIVE_THRESHOLD else "neutral"
-        return cls(round(compound, 4), label)
+        return cls(round(compound, 4), sentiment_label(compound))
+
+
+def sentiment_label(compound: float) -> str:
+    """negative | neutral | positive, by VADER's cut-offs (a report labels thousands of
+    scores: this is :meth:`Score.of` without building a score)."""
+    return "positive" if compound >= POSITIVE_THRESHOLD else "negative" if compound <= NEGATIVE_THRESHOLD else "neutral"
 
 
 @dataclass(frozen=True)
@@ -75,9 +80,32 @@ def sentence_valences(document: Document, sentence: Sentence) -> SentenceValence
         ):
             valences.append(0)
             continue
-        valences = vader.sentiment_valence(0, senti, words[position], position, valences)
+        first = max(0, position - _READ_BEFORE)
+        within_reach = _WordsInReach(words[first:position + _READ_AFTER + 1], senti.is_cap_diff)
+        valences = vader.sentiment_valence(0, within_reach, words[position], position - first, valences)
     valences = SentimentIntensityAnalyzer._but_check(words, valences)
     return SentenceValences(text, sentence.start, tuple(valences))
+
+
+# How far VADER's word rules read around a lexicon word: negations and boosters up to three
+# words before it ("never so good", "not very good"), idioms up to two after ("kind of").
+_READ_BEFORE, _READ_AFTER = 3, 2
+
+
+class _WordsInReach(NamedTuple):
+    """The part of a sentence VADER's word rules can read around one lexicon word, in the
+    shape of VADER's ``SentiText`` (the two attributes ``sentiment_valence`` reads).
+
+    The rules read at most three words before the word and two after it, yet lowercase the
+    whole sentence up to four times for each lexicon word (``_negation_check``,
+    ``_special_idioms_check``): a sentence of n words cost n² steps, most of VADER's time on
+    long news sentences. Given only the words within reach, with the word's index shifted to
+    match, the rules see the same neighbours, so the valence is the same
+    (tests/detect/test_sentiment.py compares with ``polarity_scores``).
+    """
+
+    words_and_emoticons: list[str]
+    is_cap_diff: bool  # computed by VADER over the whole sentence, as it would be
 
 
 def score_valences(valences: list[float] | tuple[float, ...], text: str) -> dict:

@@ -23,7 +23,7 @@ from operator import attrgetter
 
 from framing import corpora
 from framing.corpora import PhraseMatch, Title
-from framing.text import Token
+from framing.text import Paragraph, Token
 
 MAX_RUN_TOKENS = 8
 # Capitalised only because they start a sentence: never the first word of a name.
@@ -65,7 +65,8 @@ def opens_sentence(tokens: list[Token], position: int, sentence_first: int) -> b
 
 
 def is_name_word(token: Token) -> bool:
-    return (token.is_capitalized and token.is_word) or bool(_JOINED_PARTICLE.match(token.text))
+    # "-" first: the particle pattern needs one, and most words have none
+    return (token.is_capitalized and token.is_word) or ("-" in token.text and bool(_JOINED_PARTICLE.match(token.text)))
 
 
 def headline_sentences(paragraphs, common_words: frozenset[str]) -> set[tuple[int, int]]:
@@ -95,7 +96,17 @@ def is_title_case(tokens: list[Token], common_words: frozenset[str]) -> bool:
     return len(long_words) >= 3 and sum(1 for token in long_words if token.is_capitalized) / len(long_words) > 0.7
 
 
-def name_runs(tokens: list[Token], first: int, last: int, title_starts: frozenset[int] | None = None) -> list[NameRun]:
+def joined_particle_starts(paragraph: Paragraph) -> frozenset[int]:
+    """Positions of the words of a paragraph written like "al-Assad" (from its word
+    positions: only words with a hyphen are tried)."""
+    index, tokens = paragraph.word_positions(), paragraph.tokens
+    return frozenset(
+        position for word in index if "-" in word for position in index[word] if _JOINED_PARTICLE.match(tokens[position].text)
+    )
+
+
+def name_runs(tokens: list[Token], first: int, last: int, title_starts: frozenset[int] | None = None,
+              joined_starts: frozenset[int] | None = None) -> list[NameRun]:
     """Candidate names in the sentence ``tokens[first..last]``, left to right.
 
     A title is taken when a name word follows it ("Sen. Ted Cruz", "Attorney General Eric
@@ -103,7 +114,8 @@ def name_runs(tokens: list[Token], first: int, last: int, title_starts: frozense
     own ("NAACP" in "NAACP President Benjamin Jealous", "Texas" in "Texas Gov. Rick Perry").
     Only positions where a capital, a title or a joined particle stands are visited: most
     words of a sentence start none. ``title_starts`` (where titles start in the whole
-    paragraph) may be given when several sentences of one paragraph are read.
+    paragraph) and ``joined_starts`` (:func:`joined_particle_starts`) may be given when
+    several sentences of one paragraph are read.
     """
     title_index = corpora.titles().index
     kinds = corpora.name_words().kinds
@@ -113,7 +125,8 @@ def name_runs(tokens: list[Token], first: int, last: int, title_starts: frozense
     visit = sorted(
         set(compress(count(first), map(_CAPITALISED, sentence)))
         | {position for position in title_starts if first <= position <= last}
-        | set(compress(count(first), map(_JOINED_PARTICLE.match, map(_TEXT, sentence))))
+        | (set(compress(count(first), map(_JOINED_PARTICLE.match, map(_TEXT, sentence)))) if joined_starts is None
+           else {position for position in joined_starts if first <= position <= last})
     )
     runs: list[NameRun] = []
     free_from = first

@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from framing import corpora
-from framing.detect.actors.names import CALENDAR_WORDS, NameRun, headline_sentences, name_runs, opens_sentence
+from framing.detect.actors.names import (
+    CALENDAR_WORDS, NameRun, headline_sentences, joined_particle_starts, name_runs, opens_sentence,
+)
 from framing.learn.name_features import DocumentEvidence, name_features
 from framing.learn.name_model import load_name_model
 from framing.profiles import ActorRegistry, default_registry
@@ -55,12 +57,13 @@ def candidate_runs(document: Document, common_words: frozenset[str], registry: A
     found = []
     for paragraph in paragraphs:
         tokens = paragraph.tokens
-        title_starts = frozenset(titles.starts(tokens))
+        title_starts = frozenset(titles.starts_in(paragraph))
+        joined_starts = joined_particle_starts(paragraph)
         for sentence in paragraph.sentences:
             first, last = sentence.tokens[0].index, sentence.tokens[-1].index
             if (paragraph.index, sentence.index) in headlines:
                 continue
-            for run in name_runs(tokens, first, last, title_starts):
+            for run in name_runs(tokens, first, last, title_starts, joined_starts):
                 run = _without_capitalised_common_words(tokens, run, first, common_words)
                 if run is None:
                     continue

@@ -29,13 +29,16 @@ from framing.detect.actors.names import FUNCTION_WORDS, headline_sentences, is_n
 from framing.detect.actors.recognise import RecognisedName, recognise_names
 from framing.learn.name_model import load_name_model
 from framing.profiles import ActorRegistry, NameHit
-from framing.text import TITLE_ABBREVIATIONS, Document, Paragraph, Token
+from framing.text import TITLE_ABBREVIATIONS, Document, Paragraph, Token, lowered
 
 # Endings of a capitalised plural that names a group of people ("Catholics", "Republicans").
 _GROUP_ENDINGS = ("ans", "ists", "ics", "ites", "ers", "ims")
 _ROLE_DETERMINERS = frozenset({"the", "The"})
 _TEXT, _LOWER, _CAPITALISED = attrgetter("text"), attrgetter("lower"), attrgetter("is_capitalized")
 _TITLE_ABBREVIATIONS = frozenset(abbreviation + "." for abbreviation in TITLE_ABBREVIATIONS)
+_TITLE_ABBREVIATION_WORDS = frozenset(map(lowered, _TITLE_ABBREVIATIONS))
+_THE = frozenset({"the"})
+_ADMINISTRATION = frozenset({"administration"})
 _ACTING_TYPES = ("organization", "media", "person")  # gazetteer types whose name can head a group ("NAACP members")
 
 
@@ -68,6 +71,7 @@ class _Scan:
         self.surnames: dict[tuple[str, ...], str] = {}
         self._surnames_seen, self._surname_firsts = 0, set()
         self._group_paragraph, self._group_positions = -1, frozenset()
+        self._shouting_paragraph = (-1, False)  # (paragraph index, written mostly in capitals)
         self.at: dict[tuple[int, int], RecognisedName] = {}
         self.starts_in: dict[int, set[int]] = {}  # paragraph -> token positions where a recognised name starts
         for name in recognised:
@@ -104,11 +108,10 @@ class _Scan:
         registry = self.registry
         tokens = paragraph.tokens
         sentence_of = SentenceIndex(paragraph)
-        shouting = gazetteer.mostly_capitals(paragraph.text)
         state_nouns = corpora.state_nouns().index
         starts = gazetteer.LexiconStarts(
-            set(registry.names.starts(tokens)), set(registry.descriptors.starts(tokens)),
-            set(registry.demonyms.starts(tokens)), set(state_nouns.starts(tokens)),
+            set(registry.names.starts_in(paragraph)), set(registry.descriptors.starts_in(paragraph)),
+            set(registry.demonyms.starts_in(paragraph)), set(state_nouns.starts_in(paragraph)),
         )
         recognised_starts = self.starts_in.get(paragraph.index, set())
         if len(self.surnames) != self._surnames_seen:  # a person found since adds a surname
@@ -118,11 +121,12 @@ class _Scan:
             starts.names | starts.descriptors | starts.demonyms | recognised_starts
             | {position for position in starts.state_nouns if tokens[position].is_capitalized}  # "Senator John McCain"
             # where a name met earlier stands (outside any run: "Young said" opening a sentence),
-            # and "the" (before a group noun), found at C speed
+            # "the" (before a group noun) and a title ("Mr."); all but the first from the
+            # paragraph's word positions
             | set(compress(count(), map(known.__contains__, map(_TEXT, tokens))))
-            | set(compress(count(), map(self.book.surnames.__contains__, map(_LOWER, tokens))))
-            | set(compress(count(), map("the".__eq__, map(_LOWER, tokens))))
-            | set(compress(count(), map(_TITLE_ABBREVIATIONS.__contains__, map(_TEXT, tokens))))
+            | set(paragraph.positions_of(self.book.surnames.keys()))
+            | set(paragraph.positions_of(_THE))
+            | {position for position in paragraph.positions_of(_TITLE_ABBREVIATION_WORDS) if tokens[position].text in _TITLE_ABBREVIATIONS}
         )
         lexicon_probe = starts.names | starts.descriptors | starts.demonyms | starts.state_nouns
         probe = lexicon_probe | recognised_starts
@@ -134,7 +138,7 @@ class _Scan:
                 continue
             if position not in lexicon_probe and not self._name_worth_reading(paragraph, position):
                 continue
-            free_from = self._at(paragraph, position, sentence_of, shouting, starts) + 1
+            free_from = self._at(paragraph, position, sentence_of, starts) + 1
 
     def _worth_probing(self, tokens: list[Token], position: int) -> bool:
         """No lexicon term and no recognised name starts here: only a known surname, a title
@@ -146,6 +150,13 @@ class _Scan:
             token.text in self._surname_firsts or self.book.has_surname(token.text) or token.text in self.book.organisations
             or (token.text.endswith(".") and token.text[:-1] in TITLE_ABBREVIATIONS)
         )
+
+    def _shouting(self, paragraph: Paragraph) -> bool:
+        """Is the paragraph written mostly in capitals? Counted only when a short name needs
+        to know (counting reads every character), once per paragraph."""
+        if self._shouting_paragraph[0] != paragraph.index:
+            self._shouting_paragraph = (paragraph.index, gazetteer.mostly_capitals(paragraph.text))
+        return self._shouting_paragraph[1]
 
     def _name_worth_reading(self, paragraph: Paragraph, position: int) -> bool:
         """A run the model called no actor's name, where no lexicon term starts, matters only
@@ -163,7 +174,7 @@ class _Scan:
             or self._worth_probing(tokens, position)
         )
 
-    def _at(self, paragraph: Paragraph, position: int, sentence_of: SentenceIndex, shouting: bool, starts) -> int:
+    def _at(self, paragraph: Paragraph, position: int, sentence_of: SentenceIndex, starts) -> int:
         """Look for a mention starting at ``position``; return the last position consumed."""
         registry, tokens = self.registry, paragraph.tokens
         state_nouns = corpora.state_nouns().index
@@ -199,7 +210,7 @@ class _Scan:
             return self._known_single_name(paragraph, position, sentence_of)
         if hit is not None:
             actor = self.findings.actor(hit.entry.actor, registry)
-            if shouting and hit.first == hit.last and len(tokens[hit.first].text) <= 3:
+            if hit.first == hit.last and len(tokens[hit.first].text) <= 3 and self._shouting(paragraph):
                 actor = None  # "ECONOMY IS STILL STRONG": capitals carry no signal in an all-caps line
             if actor is not None and not gazetteer.is_place(tokens, hit, actor, state_nouns):
                 if actor.type == "person":
@@ -461,7 +472,10 @@ class _Scan:
         if self._group_paragraph != paragraph.index:
             group_words = _group_words()
             self._group_paragraph = paragraph.index
-            self._group_positions = frozenset(compress(count(), map(group_words.__contains__, map(_TEXT, paragraph.tokens))))
+            tokens = paragraph.tokens
+            self._group_positions = frozenset(
+                position for position in paragraph.positions_of(_lowered_group_words()) if tokens[position].text in group_words
+            )
         return self._group_positions
 
     def _add_group(self, paragraph: Paragraph, first: int, last: int, affiliation: str | None, sentence_of: SentenceIndex) -> int:
@@ -612,7 +626,9 @@ def _link_roles(document: Document, paragraphs: list[Paragraph], registry: Actor
     added = []
     for paragraph in paragraphs:
         tokens = paragraph.tokens
-        for position in compress(count(), map(_ROLE_DETERMINERS.__contains__, map(_TEXT, tokens))):
+        for position in paragraph.positions_of(_THE):
+            if tokens[position].text not in _ROLE_DETERMINERS:
+                continue  # "THE" in a headline
             if role_ends.isdisjoint(map(_LOWER, tokens[position + 1:position + 5])):
                 continue  # most "the" open no role
             head = _role_head(tokens, position)
@@ -640,7 +656,7 @@ def _link_administrations(document: Document, paragraphs: list[Paragraph], regis
     taken = {(m.paragraph, t) for m in findings.mentions for t in range(m.first, m.last + 1)}
     for paragraph in paragraphs:
         tokens = paragraph.tokens
-        for position in compress(count(), map("administration".__eq__, map(_LOWER, tokens))):
+        for position in paragraph.positions_of(_ADMINISTRATION):
             if position == 0 or tokens[position - 1].lower != "the" or (paragraph.index, position) in taken:
                 continue
             following = tokens[position + 1] if position + 1 < len(tokens) else None
@@ -660,6 +676,11 @@ def _link_administrations(document: Document, paragraphs: list[Paragraph], regis
 @functools.cache
 def _group_words() -> frozenset[str]:
     return frozenset(word for word, kind in corpora.name_words().kinds.items() if kind == "group")
+
+
+@functools.cache
+def _lowered_group_words() -> frozenset[str]:
+    return frozenset(map(lowered, _group_words()))
 
 
 @functools.cache
