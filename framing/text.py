@@ -125,8 +125,9 @@ class Paragraph:
 
     def word_positions(self) -> dict[str, list[int]]:
         """Each word of the paragraph (a token's ``lower``) -> the positions of its tokens, in
-        order. Built once, on first use, so that the lexicon scans look up the paragraph's
-        few distinct words instead of testing every token (:meth:`positions_of`)."""
+        order. Built once, on first use (a paragraph's tokens never change after
+        :func:`segment`), so that the lexicon scans look up the paragraph's few distinct
+        words instead of testing every token (:meth:`positions_of`)."""
         if self._word_positions is None:
             positions: dict[str, list[int]] = {}
             for position, token in enumerate(self.tokens):
